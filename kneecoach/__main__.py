@@ -1,0 +1,3 @@
+from kneecoach.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""Finding sessions: the shipped ones, the user's own, and any folder named with
+``--sessions``; and resolving a name on the command line (an id or a path).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kneecoach.engine import Session, SessionFileError, load_session
+from kneecoach.paths import user_sessions_dir
+from kneecoach.resources import shipped_dir
+
+PATTERNS = ("*.yaml", "*.yml")
+
+
+class SessionNotFound(LookupError):
+    """No session has the id asked for."""
+
+
+@dataclass
+class Catalog:
+    """Every session found, by id; later folders shadow earlier ones."""
+
+    sessions: dict[str, Session] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def session_dirs(extra: Iterable[str | Path] = ()) -> list[Path]:
+    """Folders searched, lowest priority first: shipped, the user's config, --sessions."""
+    return [shipped_dir("sessions"), user_sessions_dir(), *(Path(d).expanduser() for d in extra)]
+
+
+def discover(dirs: Iterable[Path]) -> Catalog:
+    catalog = Catalog()
+    for folder in dirs:
+        if not folder.is_dir():
+            continue
+        files = sorted({p for pattern in PATTERNS for p in folder.glob(pattern)})
+        for path in files:
+            try:
+                session = load_session(path)
+            except SessionFileError as exc:
+                catalog.problems.extend(str(error) for error in exc.errors)
+                continue
+            shadowed = catalog.sessions.get(session.id)
+            if shadowed is not None:
+                catalog.problems.append(
+                    f"{path}: session id {session.id!r} replaces the one in {shadowed.path}"
+                )
+            catalog.sessions[session.id] = session
+    return catalog
+
+
+def looks_like_path(name: str) -> bool:
+    return name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name or Path(name).is_file()
+
+
+def resolve(name: str, dirs: Iterable[Path]) -> Session:
+    """A session by id, or by the path of its file.
+
+    Raises SessionFileError for a broken file, SessionNotFound for an unknown id.
+    """
+    if looks_like_path(name):
+        return load_session(name)
+    catalog = discover(dirs)
+    if name in catalog.sessions:
+        return catalog.sessions[name]
+    close = difflib.get_close_matches(name, list(catalog.sessions), n=1, cutoff=0.5)
+    hint = f" (did you mean {close[0]!r}?)" if close else "; `kneecoach list` shows them"
+    raise SessionNotFound(f"no session with the id {name!r}{hint}")

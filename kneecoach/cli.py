@@ -1,0 +1,140 @@
+"""The ``kneecoach`` command.
+
+Every command here runs without importing Textual; only starting the live UI
+would, so ``kneecoach list`` and friends start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from kneecoach import __version__
+from kneecoach.catalog import SessionNotFound, discover, resolve, session_dirs
+from kneecoach.engine import SessionFileError, build_plan, load_session
+from kneecoach.report import clock_text, plan_json, plan_table, session_summary_json
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--sessions",
+        metavar="DIR",
+        action="append",
+        default=None,
+        help="also look for session files (*.yaml) in DIR; may be given more than once",
+    )
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help="keep kneecoach's data (the workout log) in DIR instead of the usual place",
+    )
+    parser = argparse.ArgumentParser(
+        prog="kneecoach",
+        description="A terminal coach for runner's-knee (patellofemoral pain) rehab sessions.",
+        parents=[common],
+        epilog="Run `kneecoach COMMAND --help` for each command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"kneecoach {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("list", parents=[common], help="list the sessions found")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    plan = commands.add_parser(
+        "plan", parents=[common], help="show a session's steps and total time"
+    )
+    plan.add_argument("session", metavar="SESSION", help="a session id or the path to a YAML file")
+    plan.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    plan.add_argument(
+        "--dose",
+        choices=("low", "high"),
+        default="low",
+        help="plan at the low (default) or high end of every range",
+    )
+
+    validate = commands.add_parser("validate", parents=[common], help="check session files")
+    validate.add_argument("files", metavar="FILE", nargs="+", help="session files to check")
+    return parser
+
+
+def _merge_sessions(args: argparse.Namespace) -> list[str]:
+    return list(args.sessions or [])
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = discover(session_dirs(_merge_sessions(args)))
+    for problem in catalog.problems:
+        print(f"kneecoach: {problem}", file=sys.stderr)
+    rows = [
+        session_summary_json(session, build_plan(session))
+        for session in sorted(catalog.sessions.values(), key=lambda s: s.title.lower())
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No sessions found.")
+        return 0
+    width = max(len(str(row["id"])) for row in rows)
+    print(f"{'ID':<{width}}  {'MIN':>3}  {'EX':>2}  TITLE")
+    for row in rows:
+        print(f"{row['id']!s:<{width}}  {row['minutes']:>3}  {row['exercises']:>2}  {row['title']}")
+    print("\nStart one with `kneecoach plan ID` to see its steps.")
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    session = resolve(args.session, session_dirs(_merge_sessions(args)))
+    plan = build_plan(session, dose=args.dose)
+    if args.json:
+        print(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
+    else:
+        print(plan_table(plan, args.dose))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    failed = False
+    for name in args.files:
+        try:
+            session = load_session(name)
+        except SessionFileError as exc:
+            failed = True
+            for error in exc.errors:
+                print(error, file=sys.stderr)
+            continue
+        total = clock_text(build_plan(session).total_seconds)
+        print(f"{name}: ok — {session.id}, {len(session.exercises)} items, {total} at the low end")
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handlers = {"list": cmd_list, "plan": cmd_plan, "validate": cmd_validate}
+    handler = handlers.get(args.command or "list", cmd_list)
+    if args.command is None:
+        args.json = False
+    try:
+        return handler(args)
+    except SessionFileError as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        return 1
+    except SessionNotFound as exc:
+        print(f"kneecoach: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `kneecoach plan ... | head`: the reader left; say nothing more.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,362 @@
+"""Loading session files: YAML in, a validated Session out, or every problem listed.
+
+The format is documented in docs/sessions.md; this module is its only reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from kneecoach.engine.model import (
+    EXERCISE_KINDS,
+    REST_KEYS,
+    SIDES,
+    Dose,
+    Exercise,
+    Part,
+    Progression,
+    Rests,
+    Session,
+)
+from kneecoach.engine.yamlnodes import (
+    MAX_BYTES,
+    NodeReader,
+    SessionError,
+    SessionFileError,
+    compose,
+)
+
+SESSION_KEYS = (
+    "id", "title", "source", "summary", "safety", "avoid",
+    "warm_up", "cool_down", "rests", "exercises",
+)  # fmt: skip
+DOSE_KEYS = ("minutes", "hold_seconds", "reps", "sets", "tempo_seconds")
+SIDE_KEYS = ("per_side", "first_side")
+EXERCISE_KEYS = (
+    "id", "name", "kind", "source", "summary", "equipment", "steps", "cautions",
+    "progression", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS,
+)  # fmt: skip
+PART_KEYS = ("id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS)
+TIMED_BLOCK_KEYS = ("minutes", "what", "steps")
+PROGRESSION_KEYS = ("note", "hold_seconds", "reps", "sets")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def load_session(path: str | Path) -> Session:
+    """Read and validate one session file; raises SessionFileError listing every problem."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise SessionFileError([SessionError(name, 1, 1, "no such file")]) from None
+    except IsADirectoryError:
+        raise SessionFileError(
+            [SessionError(name, 1, 1, "is a folder, not a session file")]
+        ) from None
+    except OSError as exc:
+        raise SessionFileError(
+            [SessionError(name, 1, 1, f"cannot be read: {exc.strerror}")]
+        ) from None
+    return parse_session(data, name)
+
+
+def parse_session(data: bytes, file: str) -> Session:
+    root = compose(data, file)
+    if root is None:
+        raise SessionFileError([SessionError(file, 1, 1, "file has no content, only comments")])
+    reader = NodeReader(file)
+    session = _SessionReader(reader).read(root)
+    if reader.errors or session is None:
+        raise SessionFileError(sorted(reader.errors, key=lambda e: (e.line, e.column)))
+    return replace(session, path=file, content_hash=hashlib.sha256(data).hexdigest())
+
+
+class _SessionReader:
+    def __init__(self, reader: NodeReader) -> None:
+        self.r = reader
+        self.ids: dict[str, int] = {}
+
+    def identifier(self, node: Node, field: str) -> str | None:
+        value = self.r.text(node, field)
+        if value is not None and not ID_PATTERN.match(value):
+            self.r.error(
+                node, f"ids use lower-case letters, digits, '-' and '_'; got {value!r}", field
+            )
+            return None
+        return value
+
+    def read(self, root: Node) -> Session | None:
+        keys = self.r.mapping(
+            root, "", SESSION_KEYS, required=("id", "title", "source", "exercises")
+        )
+        if keys is None:
+            return None
+        sid = self.identifier(keys["id"], "id") if "id" in keys else None
+        title = self.r.text(keys["title"], "title") if "title" in keys else None
+        source = self.r.text(keys["source"], "source") if "source" in keys else None
+        rests = self.rests(keys["rests"], "rests", Rests()) if "rests" in keys else Rests()
+        source = source or ""
+        exercises: list[Exercise] = []
+        if "warm_up" in keys:
+            exercises += self.timed_block(keys["warm_up"], "warm_up", "warm-up", source, rests)
+        if "exercises" in keys:
+            items = self.r.sequence(keys["exercises"], "exercises")
+            if items is not None and not items:
+                self.r.error(
+                    keys["exercises"], "a session needs at least one exercise", "exercises"
+                )
+            for index, node in enumerate(items or []):
+                exercise = self.exercise(node, f"exercises[{index}]", source, rests)
+                if exercise is not None:
+                    exercises.append(exercise)
+        if "cool_down" in keys:
+            exercises += self.timed_block(
+                keys["cool_down"], "cool_down", "cool-down", source, rests
+            )
+        if sid is None or title is None or not source or self.r.errors:
+            return None
+        return Session(
+            id=sid,
+            title=title,
+            source=source,
+            exercises=tuple(exercises),
+            summary=self.optional_text(keys, "summary", ""),
+            safety=self.r.text_list(keys["safety"], "safety") if "safety" in keys else (),
+            avoid=self.r.text_list(keys["avoid"], "avoid") if "avoid" in keys else (),
+            rests=rests,
+        )
+
+    def optional_text(self, keys: dict[str, Node], key: str, path: str) -> str:
+        if key not in keys:
+            return ""
+        return self.r.text(keys[key], f"{path}.{key}" if path else key) or ""
+
+    def rests(self, node: Node, field: str, base: Rests) -> Rests:
+        keys = self.r.mapping(node, field, REST_KEYS)
+        if not keys:
+            return base
+        values = {}
+        for key, value_node in keys.items():
+            value = self.r.range(value_node, f"{field}.{key}", allow_zero=True)
+            if value is not None:
+                values[key] = value
+        return replace(base, **values)
+
+    def claim_id(self, exercise_id: str, node: Node, field: str) -> None:
+        line = node.start_mark.line + 1
+        if exercise_id in self.ids:
+            first = self.ids[exercise_id]
+            where = (
+                f"first used at line {first}"
+                if first
+                else "reserved for the session's warm-up or cool-down"
+            )
+            self.r.error(node, f"duplicate exercise id {exercise_id!r}, {where}", field)
+        else:
+            self.ids[exercise_id] = line
+
+    def timed_block(
+        self, node: Node, field: str, kind: str, source: str, rests: Rests
+    ) -> list[Exercise]:
+        keys = self.r.mapping(node, field, TIMED_BLOCK_KEYS, required=("minutes", "what"))
+        if keys is None:
+            return []
+        minutes = self.r.range(keys["minutes"], f"{field}.minutes") if "minutes" in keys else None
+        what = self.r.text(keys["what"], f"{field}.what") if "what" in keys else None
+        steps = self.r.text_list(keys["steps"], f"{field}.steps") if "steps" in keys else ()
+        if kind in self.ids:
+            self.r.error(node, f"duplicate exercise id {kind!r}", field)
+        self.ids[kind] = 0
+        if minutes is None or what is None:
+            return []
+        return [
+            Exercise(
+                id=kind,
+                name="Warm-up" if kind == "warm-up" else "Cool-down",
+                kind=kind,  # type: ignore[arg-type]
+                source=source,
+                summary=what,
+                steps=(what, *steps),
+                rests=rests,
+                dose=Dose(minutes=minutes),
+                line=node.start_mark.line + 1,
+            )
+        ]
+
+    def dose(self, keys: dict[str, Node], node: Node, field: str) -> Dose | None:
+        values = {}
+        for key in DOSE_KEYS:
+            if key in keys:
+                whole = key in ("reps", "sets")
+                values[key] = self.r.range(keys[key], f"{field}.{key}", whole=whole)
+        given = [key for key in DOSE_KEYS if key in keys]
+        where = field
+        if not given:
+            self.r.error(
+                node, "no dose: give minutes, hold_seconds, or reps with tempo_seconds", where
+            )
+            return None
+        if "minutes" in keys:
+            extra = [key for key in given if key != "minutes"]
+            if extra:
+                self.r.error(
+                    keys[extra[0]],
+                    f"{extra[0]!r} cannot be combined with 'minutes' (a timed dose)",
+                    f"{field}.{extra[0]}",
+                )
+            for key in SIDE_KEYS:
+                if key in keys:
+                    self.r.error(
+                        keys[key], f"{key!r} does not apply to a timed dose", f"{field}.{key}"
+                    )
+        elif "hold_seconds" in keys:
+            if "tempo_seconds" in keys:
+                self.r.error(
+                    keys["tempo_seconds"],
+                    "'tempo_seconds' is for reps without a hold; this exercise has hold_seconds",
+                    f"{field}.tempo_seconds",
+                )
+        elif "reps" not in keys:
+            self.r.error(
+                node, "no dose: give minutes, hold_seconds, or reps with tempo_seconds", where
+            )
+        elif "tempo_seconds" not in keys:
+            self.r.error(
+                node,
+                "reps without hold_seconds need tempo_seconds (the seconds one rep takes)",
+                where,
+            )
+        if any(value is None for value in values.values()):
+            return None
+        return Dose(**values)
+
+    def sides(
+        self, keys: dict[str, Node], field: str, per_side: bool, first: str
+    ) -> tuple[bool, str]:
+        if "per_side" in keys:
+            per_side = bool(self.r.flag(keys["per_side"], f"{field}.per_side"))
+        if "first_side" in keys:
+            first = self.r.choice(keys["first_side"], f"{field}.first_side", SIDES) or first
+        return per_side, first
+
+    def exercise(self, node: Node, field: str, source: str, rests: Rests) -> Exercise | None:
+        keys = self.r.mapping(node, field, EXERCISE_KEYS, required=("id", "name", "kind"))
+        if keys is None:
+            return None
+        eid = self.identifier(keys["id"], f"{field}.id") if "id" in keys else None
+        if eid is not None:
+            self.claim_id(eid, keys["id"], f"{field}.id")
+        name = self.r.text(keys["name"], f"{field}.name") if "name" in keys else None
+        kind = (
+            self.r.choice(keys["kind"], f"{field}.kind", EXERCISE_KINDS) if "kind" in keys else None
+        )
+        steps = self.r.text_list(keys["steps"], f"{field}.steps") if "steps" in keys else ()
+        own_rests = self.rests(keys["rests"], f"{field}.rests", rests) if "rests" in keys else rests
+        per_side, first_side = self.sides(keys, field, False, "left")
+        parts: tuple[Part, ...] = ()
+        dose: Dose | None = None
+        if "parts" in keys:
+            for key in DOSE_KEYS:
+                if key in keys:
+                    self.r.error(
+                        keys[key],
+                        f"{key!r} belongs in each part when an exercise has parts",
+                        f"{field}.{key}",
+                    )
+            parts = self.parts(keys["parts"], f"{field}.parts", per_side, first_side)
+        else:
+            if "steps" not in keys:
+                self.r.error(node, "missing required key 'steps'", field)
+            dose = self.dose(keys, node, field)
+        progression = (
+            self.progression(keys["progression"], f"{field}.progression")
+            if "progression" in keys
+            else None
+        )
+        if eid is None or name is None or kind is None or (dose is None and not parts):
+            return None
+        return Exercise(
+            id=eid,
+            name=name,
+            kind=kind,  # type: ignore[arg-type]
+            source=self.optional_text(keys, "source", field) or source,
+            steps=steps,
+            rests=own_rests,
+            parts=parts,
+            dose=dose,
+            per_side=per_side,
+            first_side=first_side,  # type: ignore[arg-type]
+            summary=self.optional_text(keys, "summary", field),
+            equipment=self.r.text_list(keys["equipment"], f"{field}.equipment")
+            if "equipment" in keys
+            else (),
+            cautions=self.r.text_list(keys["cautions"], f"{field}.cautions")
+            if "cautions" in keys
+            else (),
+            progression=progression,
+            line=node.start_mark.line + 1,
+        )
+
+    def parts(self, node: Node, field: str, per_side: bool, first_side: str) -> tuple[Part, ...]:
+        items = self.r.sequence(node, field)
+        if items is not None and not items:
+            self.r.error(node, "'parts' needs at least one part", field)
+        parts: list[Part] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items or []):
+            path = f"{field}[{index}]"
+            keys = self.r.mapping(item, path, PART_KEYS, required=("id", "name", "steps"))
+            if keys is None:
+                continue
+            pid = self.identifier(keys["id"], f"{path}.id") if "id" in keys else None
+            if pid is not None and pid in seen:
+                self.r.error(
+                    keys["id"],
+                    f"duplicate part id {pid!r}, first used at line {seen[pid]}",
+                    f"{path}.id",
+                )
+            elif pid is not None:
+                seen[pid] = keys["id"].start_mark.line + 1
+            name = self.r.text(keys["name"], f"{path}.name") if "name" in keys else None
+            dose = self.dose(keys, item, path)
+            part_side, part_first = self.sides(keys, path, per_side, first_side)
+            if pid is None or name is None or dose is None:
+                continue
+            parts.append(
+                Part(
+                    id=pid,
+                    name=name,
+                    dose=dose,
+                    steps=self.r.text_list(keys["steps"], f"{path}.steps")
+                    if "steps" in keys
+                    else (),
+                    cautions=self.r.text_list(keys["cautions"], f"{path}.cautions")
+                    if "cautions" in keys
+                    else (),
+                    per_side=part_side and dose.shape != "timed",
+                    first_side=part_first,  # type: ignore[arg-type]
+                )
+            )
+        return tuple(parts)
+
+    def progression(self, node: Node, field: str) -> Progression | None:
+        if not hasattr(node, "value") or not isinstance(node.value, list):
+            note = self.r.text(node, field)
+            return Progression(note=note) if note else None
+        keys = self.r.mapping(node, field, PROGRESSION_KEYS, required=("note",))
+        if not keys:
+            return None
+        note = self.r.text(keys["note"], f"{field}.note") if "note" in keys else None
+        targets: dict[str, float | int | None] = {}
+        for key in ("hold_seconds", "reps", "sets"):
+            if key in keys:
+                whole = key != "hold_seconds"
+                value = self.r.number(keys[key], f"{field}.{key}", whole=whole, allow_zero=False)
+                targets[key] = int(value) if whole and value is not None else value
+        return Progression(note=note, **targets) if note else None  # type: ignore[arg-type]

@@ -1,0 +1,268 @@
+"""The workout state machine: a plan run against an injected monotonic clock.
+
+Time is derived, never counted. The current step started at ``_step_start`` (a
+clock reading); it ends at ``_step_start + paused + seconds / speed``, and the next
+step starts exactly there, not at the tick that noticed. So however irregular or
+late the ticks, the session ends where the plan says, and a late tick reports every
+event it passed, in order, each with its true time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable
+
+from kneecoach.engine.events import Event, EventKind, Outcome, Snapshot, StepRecord, Tick
+from kneecoach.engine.model import Part
+from kneecoach.engine.plan import Plan, Step
+
+Clock = Callable[[], float]
+COUNTDOWN_KINDS = frozenset({"timed", "prepare", "hold", "rest", "switch"})
+EXTENDABLE_KINDS = COUNTDOWN_KINDS
+EXTEND_SECONDS = 10.0
+
+
+class Workout:
+    def __init__(self, plan: Plan, clock: Clock = time.monotonic, speed: float = 1.0) -> None:
+        if not plan.steps:
+            raise ValueError("the plan has no steps")
+        if not speed > 0:
+            raise ValueError("speed must be greater than zero")
+        self.plan = plan
+        self.speed = float(speed)
+        self._clock = clock
+        self._steps = plan.steps
+        self._before = list(itertools.accumulate((s.seconds for s in self._steps), initial=0.0))
+        self._starts = plan.exercise_starts()
+        self.records = [StepRecord(step) for step in self._steps]
+        self.state = "ready"
+        self._events: list[Event] = []
+        self._index = 0
+        self._step_start = 0.0
+        self._extra = 0.0  # seconds added to the current step with extend()
+        self._paused_total = 0.0  # clock seconds paused during the current step
+        self._paused_at: float | None = None
+        self._pauses = 0
+        self._last_elapsed = 0.0  # session seconds of the step already processed
+
+    # -- reading ------------------------------------------------------------------
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def step(self) -> Step:
+        return self._steps[self._index]
+
+    def tick(self, now: float | None = None) -> Tick:
+        """Bring the machine up to ``now``; return what to show and what happened."""
+        now = self._now(now)
+        self._advance(now)
+        events, self._events = self._events, []
+        return Tick(self.snapshot(now), events)
+
+    def snapshot(self, now: float | None = None) -> Snapshot:
+        now = self._now(now)
+        step = self.step
+        duration = step.seconds + self._extra
+        if self.state == "ready":
+            elapsed = 0.0
+        elif self.state == "finished":
+            elapsed = duration
+        else:
+            elapsed = min(duration, max(0.0, self._elapsed(now)))
+        exercises = self.plan.session.exercises
+        exercise_number = step.exercise_index + 1
+        following = self._steps[self._index + 1] if self._index + 1 < len(self._steps) else None
+        return Snapshot(
+            state=self.state,
+            speed=self.speed,
+            step=step,
+            exercise=exercises[step.exercise_index],
+            part=self._part(step),
+            step_seconds=duration,
+            remaining=duration - elapsed,
+            exercise_number=exercise_number,
+            exercise_count=len(exercises),
+            position=self._before[self._index] + elapsed,
+            total=self._before[-1] + self._extra,
+            next_step=following,
+            next_exercise=exercises[exercise_number] if exercise_number < len(exercises) else None,
+        )
+
+    # -- controls -----------------------------------------------------------------
+
+    def start(self, now: float | None = None) -> None:
+        if self.state != "ready":
+            return
+        self.state = "running"
+        self._begin(0, self._now(now))
+
+    def pause(self, now: float | None = None) -> None:
+        now = self._sync(now)
+        if self.state == "running":
+            self.state = "paused"
+            self._paused_at = now
+            self._pauses += 1
+            self._emit(EventKind.PAUSED, now, self.step)
+
+    def resume(self, now: float | None = None) -> None:
+        now = self._now(now)
+        if self.state == "paused" and self._paused_at is not None:
+            self._paused_total += now - self._paused_at
+            self._paused_at = None
+            self.state = "running"
+            self._emit(EventKind.RESUMED, now, self.step)
+
+    def toggle_pause(self, now: float | None = None) -> None:
+        if self.state == "paused":
+            self.resume(now)
+        else:
+            self.pause(now)
+
+    def skip_step(self, now: float | None = None) -> None:
+        """End the current step now (a rest, say) and start the next one."""
+        now = self._sync(now)
+        if self._live():
+            if self._index + 1 < len(self._steps):
+                self._jump(self._index + 1, now)
+            else:
+                self._end_session(now)
+
+    def next_exercise(self, now: float | None = None) -> None:
+        now = self._sync(now)
+        if self._live():
+            later = [start for start in self._starts if start > self._index]
+            if later:
+                self._jump(later[0], now)
+            else:
+                self._end_session(now)
+
+    def previous_exercise(self, now: float | None = None) -> None:
+        now = self._sync(now)
+        if self._live():
+            current = self.step.exercise_index
+            self._jump(self._starts[max(0, current - 1)], now)
+
+    def restart_exercise(self, now: float | None = None) -> None:
+        now = self._sync(now)
+        if self._live():
+            self._jump(self._starts[self.step.exercise_index], now)
+
+    def extend(self, seconds: float = EXTEND_SECONDS, now: float | None = None) -> bool:
+        """Add ``seconds`` to the current hold, rest, switch or timed step."""
+        self._sync(now)
+        if not self._live() or self.step.kind not in EXTENDABLE_KINDS:
+            return False
+        self._extra += seconds
+        return True
+
+    def finish(self, now: float | None = None) -> None:
+        """Finish early: the current step is cut short and the session ends."""
+        now = self._sync(now)
+        if self._live():
+            self._end_session(now)
+
+    # -- internals ----------------------------------------------------------------
+
+    def _now(self, now: float | None) -> float:
+        return self._clock() if now is None else now
+
+    def _sync(self, now: float | None) -> float:
+        now = self._now(now)
+        self._advance(now)
+        return now
+
+    def _live(self) -> bool:
+        return self.state in ("running", "paused")
+
+    def _part(self, step: Step) -> Part | None:
+        if step.part is None:
+            return None
+        exercise = self.plan.session.exercises[step.exercise_index]
+        return next((part for part in exercise.parts if part.id == step.part), None)
+
+    def _elapsed(self, now: float) -> float:
+        """Session seconds of activity in the current step at clock time ``now``."""
+        paused = self._paused_total
+        if self._paused_at is not None:
+            paused += max(0.0, now - self._paused_at)
+        return (now - self._step_start - paused) * self.speed
+
+    def _at(self, elapsed: float) -> float:
+        """The clock time at which the current step reaches ``elapsed`` session seconds."""
+        return self._step_start + self._paused_total + elapsed / self.speed
+
+    def _emit(self, kind: EventKind, at: float, step: Step | None, **fields: object) -> None:
+        self._events.append(Event(kind, at, step, **fields))  # type: ignore[arg-type]
+
+    def _advance(self, now: float) -> None:
+        while self.state == "running":
+            step = self.step
+            duration = step.seconds + self._extra
+            elapsed = min(duration, self._elapsed(now))
+            if step.kind in COUNTDOWN_KINDS:
+                for left in (3, 2, 1):
+                    mark = duration - left
+                    if left < duration and self._last_elapsed < mark <= elapsed:
+                        self._emit(EventKind.COUNTDOWN, self._at(mark), step, seconds_left=left)
+            self._last_elapsed = max(self._last_elapsed, elapsed)
+            if elapsed < duration:
+                return
+            end = self._at(duration)
+            self._close(end, Outcome.EXTENDED if self._extra > 0 else Outcome.DONE)
+            if step.ends_set:
+                self._emit(EventKind.SET_DONE, end, step)
+            if step.ends_exercise:
+                self._emit(EventKind.EXERCISE_DONE, end, step)
+            if self._index + 1 >= len(self._steps):
+                self._finish_state(end, early=False)
+                return
+            self._begin(self._index + 1, end)
+
+    def _close(self, at: float, outcome: Outcome) -> None:
+        """Record and report the end of the current step at clock time ``at``."""
+        step = self.step
+        active = max(0.0, self._elapsed(at)) / self.speed
+        if outcome is not Outcome.DONE and outcome is not Outcome.EXTENDED:
+            outcome = Outcome.CUT_SHORT if active > 0 else Outcome.SKIPPED
+        self.records[self._index] = StepRecord(step, outcome, active, self._pauses)
+        self._emit(EventKind.STEP_ENDED, at, step, outcome=outcome, active_seconds=active)
+
+    def _begin(self, index: int, at: float) -> None:
+        previous = self._steps[index - 1] if index > 0 else None
+        self._index = index
+        self._step_start = at
+        self._extra = 0.0
+        self._paused_total = 0.0
+        self._pauses = 0
+        self._last_elapsed = 0.0
+        if self.state == "paused":  # a jump while paused: the new step starts paused
+            self._paused_at = at
+            self._pauses = 1
+        step = self.step
+        self._emit(EventKind.STEP_STARTED, at, step)
+        if (
+            step.side is not None
+            and previous is not None
+            and previous.exercise_index == step.exercise_index
+            and previous.part == step.part
+            and previous.side is not None
+            and previous.side != step.side
+        ):
+            self._emit(EventKind.SIDE_SWITCH, at, step)
+
+    def _jump(self, index: int, now: float) -> None:
+        self._close(now, Outcome.SKIPPED)
+        self._begin(index, now)
+
+    def _end_session(self, now: float) -> None:
+        self._close(now, Outcome.SKIPPED)
+        self._finish_state(now, early=True)
+
+    def _finish_state(self, at: float, early: bool) -> None:
+        self.state = "finished"
+        self._paused_at = None
+        self._emit(EventKind.SESSION_DONE, at, self.step, early=early)

@@ -1,0 +1,178 @@
+"""The plan: a session expanded, at one dose, into a flat list of timed steps.
+
+Everything the live screen and the log need to know about a step is decided here,
+once: what it is, which exercise, part, side, set and rep it belongs to, how long
+it lasts, and whether it closes a set or an exercise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from kneecoach.engine.model import DoseEnd, Exercise, Part, Range, Session
+
+StepKind = Literal["timed", "prepare", "hold", "rep", "rest", "switch"]
+WORK_KINDS = ("timed", "hold", "rep")
+
+
+@dataclass(frozen=True)
+class ChosenDose:
+    """The numbers one exercise (or part) is done at today."""
+
+    hold_seconds: float | None = None
+    reps: int | None = None
+    sets: int | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    index: int
+    kind: StepKind
+    exercise: str
+    exercise_index: int
+    seconds: float
+    part: str | None = None
+    side: str | None = None
+    set: int | None = None
+    sets: int | None = None
+    rep: int | None = None
+    reps: int | None = None
+    sides: tuple[str, ...] = ()
+    ends_set: bool = False
+    ends_exercise: bool = False
+
+    @property
+    def is_work(self) -> bool:
+        return self.kind in WORK_KINDS
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "exercise": self.exercise,
+            "part": self.part,
+            "side": self.side,
+            "set": self.set,
+            "rep": self.rep,
+            "seconds": _number(self.seconds),
+        }
+
+
+def _number(value: float) -> float:
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
+@dataclass(frozen=True)
+class Plan:
+    session: Session
+    steps: tuple[Step, ...]
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(step.seconds for step in self.steps)
+
+    def exercise_starts(self) -> list[int]:
+        """Index of the first step of each exercise, in order."""
+        starts: list[int] = []
+        for step in self.steps:
+            if not starts or self.steps[starts[-1]].exercise_index != step.exercise_index:
+                starts.append(step.index)
+        return starts
+
+
+def _pick(value: Range | None, end: DoseEnd, default: float | None = None) -> float | None:
+    return default if value is None else value.pick(end)
+
+
+def choose_dose(part: Part, end: DoseEnd, override: ChosenDose | None = None) -> ChosenDose:
+    """The dose at one end of every range, with any override kept inside the ranges."""
+    dose = part.dose
+    hold = _pick(dose.hold_seconds, end)
+    reps = _pick(dose.reps, end, 1)
+    sets = _pick(dose.sets, end, 1)
+    if override is not None:
+        if override.hold_seconds is not None and dose.hold_seconds is not None:
+            hold = _clamp(override.hold_seconds, dose.hold_seconds)
+        if override.reps is not None and dose.reps is not None:
+            reps = _clamp(override.reps, dose.reps)
+        if override.sets is not None and dose.sets is not None:
+            sets = _clamp(override.sets, dose.sets)
+    return ChosenDose(hold, int(reps or 1), int(sets or 1))
+
+
+def _clamp(value: float, allowed: Range) -> float:
+    return min(max(value, allowed.low), allowed.high)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+
+    def add(self, kind: StepKind, seconds: float, **fields: object) -> None:
+        if seconds <= 0:
+            return
+        self.steps.append(Step(index=len(self.steps), kind=kind, seconds=float(seconds), **fields))  # type: ignore[arg-type]
+
+    def mark_last(self, **flags: bool) -> None:
+        if self.steps:
+            self.steps[-1] = replace(self.steps[-1], **flags)
+
+
+def build_plan(
+    session: Session,
+    dose: DoseEnd = "low",
+    overrides: Mapping[str, ChosenDose] | None = None,
+) -> Plan:
+    """Expand ``session`` into steps at one end of its ranges.
+
+    ``overrides`` maps ``exercise`` or ``exercise/part`` ids to a chosen dose (the
+    progression issue fills it in); values are kept inside the session's ranges.
+    """
+    builder = _Builder()
+    for exercise_index, exercise in enumerate(session.exercises):
+        _expand_exercise(builder, exercise, exercise_index, dose, overrides or {})
+        builder.mark_last(ends_exercise=True)
+    return Plan(session=session, steps=tuple(builder.steps))
+
+
+def _expand_exercise(
+    builder: _Builder,
+    exercise: Exercise,
+    exercise_index: int,
+    end: DoseEnd,
+    overrides: Mapping[str, ChosenDose],
+) -> None:
+    rests = exercise.rests
+    for part in exercise.units():
+        base = {"exercise": exercise.id, "exercise_index": exercise_index, "part": part.id or None}
+        if part.dose.shape == "timed":
+            builder.add("timed", part.dose.minutes.pick(end) * 60, **base)  # type: ignore[union-attr]
+            continue
+        key = f"{exercise.id}/{part.id}" if part.id else exercise.id
+        chosen = choose_dose(part, end, overrides.get(key))
+        sides: tuple[str, ...] = ()
+        if part.per_side:
+            sides = (part.first_side, "right" if part.first_side == "left" else "left")
+        counts = {"sets": chosen.sets, "reps": chosen.reps, "sides": sides}
+        first = {**base, **counts, "side": sides[0] if sides else None, "set": 1, "rep": 1}
+        builder.add("prepare", rests.prepare.pick(end), **first)
+        for side in sides or (None,):
+            where = {**base, **counts, "side": side}
+            if side is not None and side != sides[0]:
+                builder.add("switch", rests.switch_sides.pick(end), **where, set=1, rep=1)
+            for set_number in range(1, chosen.sets + 1):
+                if set_number > 1:
+                    builder.add(
+                        "rest", rests.between_sets.pick(end), **where, set=set_number, rep=1
+                    )
+                for rep in range(1, chosen.reps + 1):
+                    at = {**where, "set": set_number, "rep": rep}
+                    if chosen.hold_seconds is not None:
+                        if rep > 1:
+                            builder.add("rest", rests.between_reps.pick(end), **at)
+                        builder.add("hold", chosen.hold_seconds, **at)
+                    else:
+                        builder.add("rep", part.dose.tempo_seconds.pick(end), **at)  # type: ignore[union-attr]
+                builder.mark_last(ends_set=True)

@@ -1,0 +1,261 @@
+"""Reading YAML with positions: every value keeps the line and column it came from.
+
+The loader composes the file into PyYAML nodes with the safe loader (no custom
+tags, no objects) and reads values out of those nodes, so that each problem can be
+reported as ``FILE:LINE:COL: what is wrong (field path)``. Problems are collected,
+not raised one at a time, so a therapist sees every mistake in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from kneecoach.engine.model import Range
+
+MAX_BYTES = 1_000_000
+
+try:  # libyaml when the wheel has it: several times faster, same positions
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pure-Python PyYAML
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class SessionError:
+    """One problem in one file, at one place."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    field: str = ""
+
+    def __str__(self) -> str:
+        where = f" ({self.field})" if self.field else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.message}{where}"
+
+
+class SessionFileError(Exception):
+    """Raised when a session file has problems; ``errors`` lists every one."""
+
+    def __init__(self, errors: list[SessionError]) -> None:
+        super().__init__("\n".join(str(error) for error in errors))
+        self.errors = errors
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return repr(node.value) if node.value != "" else "nothing"
+
+
+def compose(data: bytes, file: str) -> Node | None:
+    """Decode and compose a file's bytes into a node tree, or raise SessionFileError."""
+
+    def fail(line: int, column: int, message: str) -> SessionFileError:
+        return SessionFileError([SessionError(file, line, column, message)])
+
+    if len(data) > MAX_BYTES:
+        raise fail(1, 1, f"file is too large ({len(data):,} bytes; a session file is at most 1 MB)")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        line = data.count(b"\n", 0, offset) + 1
+        raise fail(
+            line,
+            offset - (data.rfind(b"\n", 0, offset) + 1) + 1,
+            "binary data: this is not a text file",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(line, column, "not UTF-8 text: save the file as UTF-8") from None
+    if not text.strip():
+        raise fail(1, 1, "file is empty: a session needs id, title, source and exercises")
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "cannot be read"
+        raise fail(line, column, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - errors without a position
+        raise fail(1, 1, f"not valid YAML: {exc}") from None
+
+
+class NodeReader:
+    """Reads typed values out of nodes, recording problems instead of raising."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.errors: list[SessionError] = []
+        self._constructor = SafeConstructor()
+
+    def error(self, node: Node, message: str, field: str) -> None:
+        mark = node.start_mark
+        self.errors.append(SessionError(self.file, mark.line + 1, mark.column + 1, message, field))
+
+    def scalar(self, node: Node, field: str) -> Any:
+        """The Python value of a scalar node, or None (with an error) for anything else."""
+        if not isinstance(node, ScalarNode):
+            self.error(node, f"expected a single value, got {_describe(node)}", field)
+            return None
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except ConstructorError:
+            self.error(node, f"unsupported YAML tag {node.tag!r}", field)
+            return None
+
+    def mapping(
+        self,
+        node: Node,
+        field: str,
+        allowed: Iterable[str],
+        required: Iterable[str] = (),
+    ) -> dict[str, Node] | None:
+        """The keys of a mapping node; reports unknown, duplicate and missing keys."""
+        what = f"{field}" if field else "the file"
+        if not isinstance(node, MappingNode):
+            self.error(node, f"expected a mapping of keys for {what}, got {_describe(node)}", field)
+            return None
+        try:
+            self._constructor.flatten_mapping(node)
+        except ConstructorError as exc:
+            self.error(node, f"bad merge key: {exc.problem}", field)
+            return None
+        allowed = list(allowed)
+        found: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, field)
+            if key is None:
+                continue
+            path = f"{field}.{key}" if field else str(key)
+            if not isinstance(key, str):
+                self.error(key_node, f"keys must be names, got {key!r}", path)
+            elif key in found:
+                first = found[key].start_mark.line + 1
+                self.error(key_node, f"duplicate key {key!r}, first given at line {first}", path)
+            elif key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = (
+                    f" (did you mean {close[0]!r}?)"
+                    if close
+                    else f"; expected one of: {', '.join(allowed)}"
+                )
+                self.error(key_node, f"unknown key {key!r}{hint}", path)
+            else:
+                found[key] = value_node
+        for key in required:
+            if key not in found:
+                self.error(node, f"missing required key {key!r}", field or key)
+        return found
+
+    def sequence(self, node: Node, field: str) -> list[Node] | None:
+        if not isinstance(node, SequenceNode):
+            self.error(node, f"expected a list, got {_describe(node)}", field)
+            return None
+        return list(node.value)
+
+    def text(self, node: Node, field: str) -> str | None:
+        if isinstance(node, MappingNode):
+            self.error(
+                node, "expected text, got a mapping (put text containing ': ' in quotes)", field
+            )
+            return None
+        value = self.scalar(node, field)
+        if value is None:
+            if isinstance(node, ScalarNode):
+                self.error(node, "expected text, got nothing", field)
+            return None
+        if not isinstance(value, str):
+            self.error(node, f"expected text, got {value!r} (put it in quotes)", field)
+            return None
+        if not value.strip():
+            self.error(node, "text is empty", field)
+            return None
+        return " ".join(value.split())
+
+    def text_list(self, node: Node, field: str) -> tuple[str, ...]:
+        """A list of text; a single line of text is taken as a list of one."""
+        if (
+            isinstance(node, ScalarNode)
+            and isinstance(node.value, str)
+            and node.tag.endswith(":str")
+        ):
+            one = self.text(node, field)
+            return (one,) if one is not None else ()
+        items = self.sequence(node, field)
+        if items is None:
+            return ()
+        result = [self.text(item, f"{field}[{index}]") for index, item in enumerate(items)]
+        return tuple(item for item in result if item is not None)
+
+    def flag(self, node: Node, field: str) -> bool | None:
+        value = self.scalar(node, field)
+        if value is not None and not isinstance(value, bool):
+            self.error(node, f"expected true or false, got {value!r}", field)
+            return None
+        return value
+
+    def choice(self, node: Node, field: str, choices: Iterable[str]) -> str | None:
+        choices = list(choices)
+        value = self.scalar(node, field)
+        if value is None and not isinstance(node, ScalarNode):
+            return None
+        if value not in choices:
+            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.error(node, f"must be one of {', '.join(choices)}; got {value!r}{hint}", field)
+            return None
+        return str(value)
+
+    def number(self, node: Node, field: str, whole: bool, allow_zero: bool) -> float | None:
+        value = self.scalar(node, field)
+        if value is None and not isinstance(node, ScalarNode):
+            return None
+        kind = "a whole number" if whole else "a number"
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            self.error(node, f"expected {kind}, got {value!r}", field)
+            return None
+        if whole and not float(value).is_integer():
+            self.error(node, f"expected {kind}, got {value!r}", field)
+            return None
+        if value < 0 or (value == 0 and not allow_zero):
+            bound = "zero or more" if allow_zero else "greater than zero"
+            self.error(node, f"must be {bound}, got {value!r}", field)
+            return None
+        if value == float("inf"):
+            self.error(node, "must be a finite number", field)
+            return None
+        return value
+
+    def range(
+        self, node: Node, field: str, whole: bool = False, allow_zero: bool = False
+    ) -> Range | None:
+        """One number, or ``[low, high]`` with low <= high."""
+        if isinstance(node, SequenceNode):
+            if len(node.value) != 2:
+                self.error(node, f"a range is [low, high], got {len(node.value)} values", field)
+                return None
+            low = self.number(node.value[0], field, whole, allow_zero)
+            high = self.number(node.value[1], field, whole, allow_zero)
+            if low is None or high is None:
+                return None
+            if low > high:
+                self.error(
+                    node, f"range must be [low, high] with low <= high, got [{low}, {high}]", field
+                )
+                return None
+            return Range(low, high)
+        value = self.number(node, field, whole, allow_zero)
+        return None if value is None else Range(value, value)

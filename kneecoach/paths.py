@@ -1,0 +1,30 @@
+"""The user's folders, computed only when asked for.
+
+platformdirs decides (and honours XDG_CONFIG_HOME / XDG_DATA_HOME on Linux);
+``--data-dir`` on the command line overrides the data folder. Nothing here runs at
+import time, so a command that needs no folder never touches the disk for one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_NAME = "kneecoach"
+
+
+def config_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir(override: str | Path | None = None) -> Path:
+    if override is not None:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_sessions_dir() -> Path:
+    return config_dir() / "sessions"

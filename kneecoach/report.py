@@ -1,0 +1,142 @@
+"""Text and JSON views of sessions and plans, for the command line."""
+
+from __future__ import annotations
+
+from kneecoach.engine import Plan, Range, Session
+from kneecoach.engine.model import Dose, DoseEnd, Exercise, Part
+from kneecoach.engine.plan import choose_dose
+
+
+def clock_text(seconds: float) -> str:
+    """42:05, or 1:02:05 past an hour."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def range_text(value: Range) -> str:
+    if value.low == value.high:
+        return number_text(value.low)
+    return f"{number_text(value.low)}–{number_text(value.high)}"
+
+
+def _pair(value: Range | None) -> list[float] | None:
+    return None if value is None else value.as_pair()
+
+
+def dose_text(part: Part, end: DoseEnd) -> str:
+    """Today's dose, with the session's range beside each number that has one."""
+    dose: Dose = part.dose
+    if dose.minutes is not None:
+        return f"{number_text(dose.minutes.pick(end))} min" + _range_note(dose.minutes)
+    chosen = choose_dose(part, end)
+    pieces = []
+    if dose.hold_seconds is not None:
+        pieces.append(
+            f"hold {number_text(chosen.hold_seconds or 0)} s{_range_note(dose.hold_seconds)}"
+        )
+    else:
+        tempo = dose.tempo_seconds.pick(end) if dose.tempo_seconds else 0
+        pieces.append(f"{number_text(tempo)} s a rep")
+    pieces.append(f"{chosen.reps} reps{_range_note(dose.reps)}" if chosen.reps != 1 else "1 rep")
+    pieces.append(f"{chosen.sets} sets{_range_note(dose.sets)}" if chosen.sets != 1 else "1 set")
+    text = " × ".join(pieces)
+    if part.per_side:
+        text += f", each side ({part.first_side} first)"
+    return text
+
+
+def _range_note(value: Range | None) -> str:
+    return "" if value is None or value.low == value.high else f" ({range_text(value)})"
+
+
+def _exercise_seconds(plan: Plan) -> dict[int, float]:
+    seconds: dict[int, float] = {}
+    for step in plan.steps:
+        seconds[step.exercise_index] = seconds.get(step.exercise_index, 0.0) + step.seconds
+    return seconds
+
+
+def plan_table(plan: Plan, end: DoseEnd = "low") -> str:
+    session = plan.session
+    lines = [
+        f"{session.title}  [{session.id}]",
+        f"Source: {', '.join(session.sources)}",
+        f"Dose: the {end} end of every range",
+        "",
+        f"{'#':>3}  {'Exercise':<34} {'Kind':<10} {'Time':>7}  Dose",
+    ]
+    seconds = _exercise_seconds(plan)
+    for index, exercise in enumerate(session.exercises):
+        time = clock_text(seconds.get(index, 0.0))
+        if exercise.parts:
+            lines.append(f"{index + 1:>3}  {exercise.name:<34} {exercise.kind:<10} {time:>7}")
+            for part in exercise.parts:
+                lines.append(
+                    f"{'':>3}    {'· ' + part.name:<32} {'':<10} {'':>7}  {dose_text(part, end)}"
+                )
+        else:
+            dose = dose_text(exercise.units()[0], end)
+            lines.append(
+                f"{index + 1:>3}  {exercise.name:<34} {exercise.kind:<10} {time:>7}  {dose}"
+            )
+    lines += [
+        "",
+        f"Total {clock_text(plan.total_seconds)} ({len(plan.steps)} steps, rests included)",
+    ]
+    return "\n".join(lines)
+
+
+def _part_json(part: Part) -> dict[str, object]:
+    return {
+        "id": part.id,
+        "name": part.name,
+        "hold_seconds": _pair(part.dose.hold_seconds),
+        "reps": _pair(part.dose.reps),
+        "sets": _pair(part.dose.sets),
+    }
+
+
+def _exercise_json(exercise: Exercise) -> dict[str, object]:
+    dose = exercise.dose
+    return {
+        "id": exercise.id,
+        "name": exercise.name,
+        "kind": exercise.kind,
+        "source": exercise.source,
+        "per_side": exercise.per_side or any(part.per_side for part in exercise.parts),
+        "minutes": _pair(dose.minutes) if dose else None,
+        "hold_seconds": _pair(dose.hold_seconds) if dose else None,
+        "reps": _pair(dose.reps) if dose else None,
+        "sets": _pair(dose.sets) if dose else None,
+        "tempo_seconds": _pair(dose.tempo_seconds) if dose else None,
+        "parts": [_part_json(part) for part in exercise.parts],
+    }
+
+
+def plan_json(plan: Plan) -> dict[str, object]:
+    session = plan.session
+    return {
+        "id": session.id,
+        "title": session.title,
+        "sources": session.sources,
+        "total_seconds": round(plan.total_seconds, 3),
+        "exercises": [_exercise_json(exercise) for exercise in session.exercises],
+        "steps": [step.to_json() for step in plan.steps],
+    }
+
+
+def session_summary_json(session: Session, plan: Plan) -> dict[str, object]:
+    return {
+        "id": session.id,
+        "title": session.title,
+        "sources": session.sources,
+        "path": session.path,
+        "minutes": round(plan.total_seconds / 60),
+        "exercises": sum(1 for e in session.exercises if e.kind in ("strength", "stretch")),
+    }
