@@ -87,6 +87,9 @@ def compose(data: bytes, file: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = text.split("\n")
+        if line > len(lines):  # "end of file" past a last line with no newline
+            line, column = len(lines), len(lines[-1]) + 1
         problem = exc.problem or exc.context or "cannot be read"
         raise fail(line, column, f"not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a position

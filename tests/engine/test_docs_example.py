@@ -1,0 +1,18 @@
+"""The complete example in docs/sessions.md is a valid session and plans as described."""
+
+from __future__ import annotations
+
+import re
+
+from kneecoach.engine import build_plan, parse_session
+from tests.conftest import ROOT
+
+
+def test_the_documented_example_loads_and_plans():
+    text = (ROOT / "docs" / "sessions.md").read_text(encoding="utf-8")
+    example = re.search(r"## A complete example\s+```yaml\n(.*?)```", text, re.S).group(1)
+    session = parse_session(example.encode(), "docs/sessions.md")
+    assert [e.id for e in session.exercises] == ["warm-up", "clamshell", "wall-sit", "step-up", "leg-raise"]
+    plan = build_plan(session)
+    assert [s.kind for s in plan.steps if s.exercise == "step-up"] == ["prepare", *["rep"] * 10, "rest", *["rep"] * 10]
+    assert session.rests.between_sets.low == 30
