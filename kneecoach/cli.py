@@ -23,19 +23,42 @@ def _parser() -> argparse.ArgumentParser:
         "--sessions",
         metavar="DIR",
         action="append",
-        default=None,
+        default=argparse.SUPPRESS,
         help="also look for session files (*.yaml) in DIR; may be given more than once",
     )
     common.add_argument(
         "--data-dir",
         metavar="DIR",
-        default=None,
+        default=argparse.SUPPRESS,
         help="keep kneecoach's data (the workout log) in DIR instead of the usual place",
+    )
+    live = argparse.ArgumentParser(add_help=False)
+    live.add_argument(
+        "--speed",
+        type=_speed,
+        default=argparse.SUPPRESS,
+        metavar="N",
+        help="rehearsal: run the session N times faster (not logged as a real workout)",
+    )
+    live.add_argument(
+        "--audio",
+        choices=("auto", "off"),
+        default=argparse.SUPPRESS,
+        help="sound cues: auto (the terminal bell for now) or off",
+    )
+    live.add_argument(
+        "--theme",
+        default=argparse.SUPPRESS,
+        metavar="NAME",
+        help="a Textual theme, e.g. nord, gruvbox",
     )
     parser = argparse.ArgumentParser(
         prog="kneecoach",
-        description="A terminal coach for runner's-knee (patellofemoral pain) rehab sessions.",
-        parents=[common],
+        description=(
+            "A terminal coach for runner's-knee (patellofemoral pain) rehab sessions. "
+            "With no command, choose a session and start it."
+        ),
+        parents=[common, live],
         epilog="Run `kneecoach COMMAND --help` for each command's options.",
     )
     parser.add_argument("--version", action="version", version=f"kneecoach {__version__}")
@@ -58,7 +81,29 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", parents=[common], help="check session files")
     validate.add_argument("files", metavar="FILE", nargs="+", help="session files to check")
+
+    run = commands.add_parser("run", parents=[common, live], help="start a workout")
+    run.add_argument("session", metavar="SESSION", help="a session id or the path to a YAML file")
     return parser
+
+
+# Options may stand before or after the command; argparse.SUPPRESS keeps a
+# subcommand's unset option from overwriting the value given before it.
+DEFAULTS = {"sessions": None, "data_dir": None, "speed": 1.0, "audio": "auto", "theme": None}
+
+
+class UsageError(Exception):
+    """A command-line value that cannot be used; one line for the user."""
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError("speed must be greater than 0 and at most 1000")
+    return value
 
 
 def _merge_sessions(args: argparse.Namespace) -> list[str]:
@@ -112,20 +157,55 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_ui(args: argparse.Namespace) -> int:
+    """Start the live UI: the picker, or straight into SESSION with `run`."""
+    dirs = session_dirs(_merge_sessions(args))
+    start = resolve(args.session, dirs) if args.command == "run" else None
+    catalog = discover(dirs)
+    for problem in catalog.problems:
+        print(f"kneecoach: {problem}", file=sys.stderr)
+    if args.theme is not None:
+        _check_theme(args.theme)
+    from kneecoach.paths import data_dir
+    from kneecoach.ui.app import make_app  # Textual is imported here, and only here
+
+    sessions = sorted(catalog.sessions.values(), key=lambda s: s.title.lower())
+    app = make_app(
+        sessions,
+        start=start,
+        data_dir=data_dir(args.data_dir),
+        speed=args.speed,
+        audio=args.audio,
+        theme=args.theme,
+    )
+    result = app.run()
+    return result or 0
+
+
+def _check_theme(name: str) -> None:
+    from textual.theme import BUILTIN_THEMES
+
+    if name not in BUILTIN_THEMES:
+        raise UsageError(
+            f"no theme called {name!r}; try one of: {', '.join(sorted(BUILTIN_THEMES))}"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    handlers = {"list": cmd_list, "plan": cmd_plan, "validate": cmd_validate}
-    handler = handlers.get(args.command or "list", cmd_list)
-    if args.command is None:
-        args.json = False
+    for key, value in DEFAULTS.items():
+        if not hasattr(args, key):
+            setattr(args, key, value)
+    handlers = {"list": cmd_list, "plan": cmd_plan, "validate": cmd_validate, "run": cmd_ui}
+    handler = handlers.get(args.command, cmd_ui)
     try:
         return handler(args)
     except SessionFileError as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
         return 1
-    except SessionNotFound as exc:
+    except (SessionNotFound, UsageError) as exc:
         print(f"kneecoach: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -103,6 +103,9 @@ class _SessionReader:
         rests = self.rests(keys["rests"], "rests", Rests()) if "rests" in keys else Rests()
         source = source or ""
         exercises: list[Exercise] = []
+        for key, kind in (("warm_up", "warm-up"), ("cool_down", "cool-down")):
+            if key in keys:  # reserved before the exercises, so a clash is shown on the exercise
+                self.ids[kind] = 0
         if "warm_up" in keys:
             exercises += self.timed_block(keys["warm_up"], "warm_up", "warm-up", source, rests)
         if "exercises" in keys:
@@ -170,9 +173,6 @@ class _SessionReader:
         minutes = self.r.range(keys["minutes"], f"{field}.minutes") if "minutes" in keys else None
         what = self.r.text(keys["what"], f"{field}.what") if "what" in keys else None
         steps = self.r.text_list(keys["steps"], f"{field}.steps") if "steps" in keys else ()
-        if kind in self.ids:
-            self.r.error(node, f"duplicate exercise id {kind!r}", field)
-        self.ids[kind] = 0
         if minutes is None or what is None:
             return []
         return [

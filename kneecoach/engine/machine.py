@@ -159,6 +159,16 @@ class Workout:
         self._extra += seconds
         return True
 
+    def count_rep(self, now: float | None = None) -> bool:
+        """The user says a self-paced rep is done; False if this step is not one."""
+        now = self._sync(now)
+        if not self._live() or not self.step.self_paced:
+            return False
+        if self.state == "paused":
+            self.resume(now)
+        self._complete(now, Outcome.DONE)
+        return True
+
     def finish(self, now: float | None = None) -> None:
         """Finish early: the current step is cut short and the session ends."""
         now = self._sync(now)
@@ -209,17 +219,23 @@ class Workout:
                     if left < duration and self._last_elapsed < mark <= elapsed:
                         self._emit(EventKind.COUNTDOWN, self._at(mark), step, seconds_left=left)
             self._last_elapsed = max(self._last_elapsed, elapsed)
-            if elapsed < duration:
+            if elapsed < duration or step.self_paced:  # a self-paced rep ends on count_rep()
                 return
-            end = self._at(duration)
-            self._close(end, Outcome.EXTENDED if self._extra > 0 else Outcome.DONE)
-            if step.ends_set:
-                self._emit(EventKind.SET_DONE, end, step)
-            if step.ends_exercise:
-                self._emit(EventKind.EXERCISE_DONE, end, step)
-            if self._index + 1 >= len(self._steps):
-                self._finish_state(end, early=False)
-                return
+            self._complete(
+                self._at(duration), Outcome.EXTENDED if self._extra > 0 else Outcome.DONE
+            )
+
+    def _complete(self, end: float, outcome: Outcome) -> None:
+        """The current step is done at ``end``: report it and start the next one."""
+        step = self.step
+        self._close(end, outcome)
+        if step.ends_set:
+            self._emit(EventKind.SET_DONE, end, step)
+        if step.ends_exercise:
+            self._emit(EventKind.EXERCISE_DONE, end, step)
+        if self._index + 1 >= len(self._steps):
+            self._finish_state(end, early=False)
+        else:
             self._begin(self._index + 1, end)
 
     def _close(self, at: float, outcome: Outcome) -> None:

@@ -63,6 +63,7 @@ class Dose:
     reps: Range | None = None
     sets: Range | None = None
     tempo_seconds: Range | None = None
+    self_paced: bool = False  # reps counted by the user (Enter), not timed
 
     @property
     def shape(self) -> Literal["timed", "hold", "tempo"]:

@@ -15,6 +15,7 @@ from kneecoach.engine.model import DoseEnd, Exercise, Part, Range, Session
 
 StepKind = Literal["timed", "prepare", "hold", "rep", "rest", "switch"]
 WORK_KINDS = ("timed", "hold", "rep")
+SELF_PACED_ESTIMATE = 3.0  # seconds a self-paced rep is expected to take, for estimates
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Step:
     sides: tuple[str, ...] = ()
     ends_set: bool = False
     ends_exercise: bool = False
+    self_paced: bool = False  # a rep that ends when the user counts it, not on time
 
     @property
     def is_work(self) -> bool:
@@ -174,5 +176,10 @@ def _expand_exercise(
                             builder.add("rest", rests.between_reps.pick(end), **at)
                         builder.add("hold", chosen.hold_seconds, **at)
                     else:
-                        builder.add("rep", part.dose.tempo_seconds.pick(end), **at)  # type: ignore[union-attr]
+                        tempo = (
+                            part.dose.tempo_seconds.pick(end)
+                            if part.dose.tempo_seconds
+                            else SELF_PACED_ESTIMATE
+                        )
+                        builder.add("rep", tempo, **at, self_paced=part.dose.self_paced)
                 builder.mark_last(ends_set=True)

@@ -15,11 +15,17 @@ from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.events import CollectionEndEvent, CollectionStartEvent, DocumentStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kneecoach.engine.model import Range
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 50  # lists and mappings inside each other; a session needs about 6
+YAML_TAG = "tag:yaml.org,2002:"
+MERGE_TAG = YAML_TAG + "merge"
+# The tags the safe loader builds, and "!" (plain text); anything else is refused.
+SAFE_TAGS = frozenset(tag for tag in SafeConstructor.yaml_constructors if tag) | {"!"}
 
 try:  # libyaml when the wheel has it: several times faster, same positions
     _Loader: Any = yaml.CSafeLoader
@@ -58,6 +64,17 @@ def _describe(node: Node) -> str:
     return repr(node.value) if node.value != "" else "nothing"
 
 
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(YAML_TAG) :] if tag.startswith(YAML_TAG) else tag
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, like YAML's marks) of a byte offset."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    prefix = data[start:offset].decode("utf-8", errors="replace").lstrip("\ufeff")
+    return data.count(b"\n", 0, offset) + 1, len(prefix) + 1
+
+
 def compose(data: bytes, file: str) -> Node | None:
     """Decode and compose a file's bytes into a node tree, or raise SessionFileError."""
 
@@ -65,24 +82,46 @@ def compose(data: bytes, file: str) -> Node | None:
         return SessionFileError([SessionError(file, line, column, message)])
 
     if len(data) > MAX_BYTES:
-        raise fail(1, 1, f"file is too large ({len(data):,} bytes; a session file is at most 1 MB)")
-    if b"\x00" in data:
-        offset = data.index(b"\x00")
-        line = data.count(b"\n", 0, offset) + 1
+        # load_session reads at most MAX_BYTES + 1 bytes: the real size is not known here.
         raise fail(
-            line,
-            offset - (data.rfind(b"\n", 0, offset) + 1) + 1,
-            "binary data: this is not a text file",
+            1, 1, f"file is too large (over {MAX_BYTES:,} bytes; a session file is at most 1 MB)"
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail(1, 1, "not UTF-8 text (it is UTF-16): save the file as UTF-8")
+    if b"\x00" in data:
+        raise fail(*_position(data, data.index(b"\x00")), "binary data: this is not a text file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise fail(line, column, "not UTF-8 text: save the file as UTF-8") from None
+        raise fail(*_position(data, exc.start), "not UTF-8 text: save the file as UTF-8") from None
     if not text.strip():
         raise fail(1, 1, "file is empty: a session needs id, title, source and exercises")
     try:
+        # A first pass over the events, before composing: refuse tags the safe loader
+        # would not build, and nesting deep enough to overflow the (recursive) composer.
+        depth = documents = 0
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    break  # yaml.compose reports the second document
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in SAFE_TAGS:
+                mark = event.start_mark
+                raise fail(
+                    mark.line + 1, mark.column + 1, f"unsupported YAML tag {_tag_name(tag)!r}"
+                )
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise fail(
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"nested too deeply (more than {MAX_DEPTH} lists or mappings in each other)",
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -91,6 +130,10 @@ def compose(data: bytes, file: str) -> Node | None:
         if line > len(lines):  # "end of file" past a last line with no newline
             line, column = len(lines), len(lines[-1]) + 1
         problem = exc.problem or exc.context or "cannot be read"
+        if exc.context and problem.startswith(("but ", "second ")):
+            # PyYAML splits these in two: "expected a single document in the stream",
+            # "but found another document"; the second half alone makes no sense.
+            problem = f"{exc.context}, {problem}"
         raise fail(line, column, f"not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a position
         raise fail(1, 1, f"not valid YAML: {exc}") from None
@@ -116,7 +159,12 @@ class NodeReader:
         try:
             return self._constructor.construct_object(node, deep=True)
         except ConstructorError:
-            self.error(node, f"unsupported YAML tag {node.tag!r}", field)
+            self.error(node, f"unsupported YAML tag {_tag_name(node.tag)!r}", field)
+            return None
+        except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError):
+            # "2024-13-45" looks like a date but is none; "!!int ten"; "!!bool maybe".
+            kind = _tag_name(node.tag).lstrip("!")
+            self.error(node, f"{node.value!r} is not a valid {kind} (put text in quotes)", field)
             return None
 
     def mapping(
@@ -131,6 +179,7 @@ class NodeReader:
         if not isinstance(node, MappingNode):
             self.error(node, f"expected a mapping of keys for {what}, got {_describe(node)}", field)
             return None
+        own = {id(key_node) for key_node, _ in node.value if key_node.tag != MERGE_TAG}
         try:
             self._constructor.flatten_mapping(node)
         except ConstructorError as exc:
@@ -138,15 +187,21 @@ class NodeReader:
             return None
         allowed = list(allowed)
         found: dict[str, Node] = {}
+        written: dict[str, int] = {}  # line of each key written here (not merged in with <<)
         for key_node, value_node in node.value:
-            key = self.scalar(key_node, field)
-            if key is None:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, f"keys must be names, got {_describe(key_node)}", field)
                 continue
-            path = f"{field}.{key}" if field else str(key)
+            before = len(self.errors)
+            key = self.scalar(key_node, field)
+            if len(self.errors) > before:
+                continue
             if not isinstance(key, str):
-                self.error(key_node, f"keys must be names, got {key!r}", path)
-            elif key in found:
-                first = found[key].start_mark.line + 1
+                self.error(key_node, f"keys must be names, got {key!r}", field)
+                continue
+            path = f"{field}.{key}" if field else key
+            if key in written and id(key_node) in own:
+                first = written[key]
                 self.error(key_node, f"duplicate key {key!r}, first given at line {first}", path)
             elif key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -157,7 +212,10 @@ class NodeReader:
                 )
                 self.error(key_node, f"unknown key {key!r}{hint}", path)
             else:
+                # Merged keys come first: a later one, or one written here, overrides them.
                 found[key] = value_node
+                if id(key_node) in own:
+                    written[key] = key_node.start_mark.line + 1
         for key in required:
             if key not in found:
                 self.error(node, f"missing required key {key!r}", field or key)
@@ -175,9 +233,10 @@ class NodeReader:
                 node, "expected text, got a mapping (put text containing ': ' in quotes)", field
             )
             return None
+        before = len(self.errors)
         value = self.scalar(node, field)
         if value is None:
-            if isinstance(node, ScalarNode):
+            if len(self.errors) == before:
                 self.error(node, "expected text, got nothing", field)
             return None
         if not isinstance(value, str):
@@ -212,8 +271,9 @@ class NodeReader:
 
     def choice(self, node: Node, field: str, choices: Iterable[str]) -> str | None:
         choices = list(choices)
+        before = len(self.errors)
         value = self.scalar(node, field)
-        if value is None and not isinstance(node, ScalarNode):
+        if len(self.errors) > before:
             return None
         if value not in choices:
             close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
@@ -223,8 +283,9 @@ class NodeReader:
         return str(value)
 
     def number(self, node: Node, field: str, whole: bool, allow_zero: bool) -> float | None:
+        before = len(self.errors)
         value = self.scalar(node, field)
-        if value is None and not isinstance(node, ScalarNode):
+        if len(self.errors) > before:
             return None
         kind = "a whole number" if whole else "a number"
         if isinstance(value, bool) or not isinstance(value, int | float) or value != value:

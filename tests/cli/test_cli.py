@@ -174,9 +174,31 @@ def test_help_on_every_command(capsys, command):
     assert capsys.readouterr().out.startswith("usage: kneecoach")
 
 
-def test_no_command_lists_the_sessions_for_now(capsys):
-    code, out, _ = run(capsys)
-    assert code == 0 and "goodrx-runners-knee" in out
+def test_options_may_come_before_or_after_the_command(capsys, tmp_path):
+    (tmp_path / "mini.yaml").write_text(MINI)
+    for argv in (["--sessions", str(tmp_path), "list", "--json"], ["list", "--sessions", str(tmp_path), "--json"]):
+        code, out, _ = run(capsys, *argv)
+        assert "mini" in {row["id"] for row in json.loads(out)}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["run", "goodrx-runners-knee", "--theme", "nope"], "kneecoach: no theme called 'nope'"),
+        (["run", "nope"], "kneecoach: no session with the id 'nope'"),
+    ],
+)
+def test_run_refuses_bad_input_before_starting_the_ui(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 1 and err.startswith(message) and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("speed", ["0", "-2", "fast"])
+def test_speed_must_be_a_positive_number(capsys, speed):
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", "goodrx-runners-knee", "--speed", speed])
+    assert exit_.value.code == 2
+    assert "--speed" in capsys.readouterr().err
 
 
 def test_runs_as_a_module_without_textual(tmp_path):

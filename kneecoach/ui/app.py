@@ -1,0 +1,173 @@
+"""The Textual app: screens in, screens out; everything else is delegated.
+
+``make_app`` builds it for the command line and for the tests alike, with the clock,
+the acknowledgement store and the event listeners injected.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from kneecoach.acknowledgements import (
+    Acknowledgements,
+    FileAcknowledgements,
+    MemoryAcknowledgements,
+)
+from kneecoach.engine import Session, Workout, build_plan
+from kneecoach.ui.listeners import BellListener, EventListener
+from kneecoach.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
+from kneecoach.ui.screens.picker import SessionPicker
+from kneecoach.ui.screens.safety import SafetyNotice
+from kneecoach.ui.screens.summary import SummaryScreen
+from kneecoach.ui.screens.workout import WORKOUT_BINDINGS, WorkoutScreen
+
+CSS_PATH = Path(__file__).with_name("kneecoach.tcss")
+
+
+class KneecoachApp(App[int]):
+    TITLE = "kneecoach"
+    CSS_PATH = CSS_PATH
+    BINDINGS = [
+        Binding("ctrl+c", "request_quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        sessions: Sequence[Session],
+        *,
+        start: Session | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        speed: float = 1.0,
+        acknowledgements: Acknowledgements | None = None,
+        listeners: Iterable[EventListener] = (),
+        live_ticker: bool = True,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.sessions = list(sessions)
+        self.start_session = start
+        self.clock = clock
+        self.speed = speed
+        self.acknowledgements = acknowledgements or MemoryAcknowledgements()
+        self.listeners = list(listeners)
+        self.live_ticker = live_ticker
+        self.muted = False
+        if theme:
+            self.theme = theme
+
+    # -- start and stop --------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            try:  # the terminal closed, or a kill: leave the terminal as it was
+                self._loop.add_signal_handler(number, self.exit)  # type: ignore[union-attr]
+            except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+                pass
+        if self.start_session is not None:
+            self.begin(self.start_session, from_picker=False)
+        else:
+            self.push_screen(SessionPicker(self.sessions))
+
+    def begin(self, session: Session, from_picker: bool = True) -> None:
+        """Start ``session``, after its safety notice the first time."""
+
+        def after_notice(accepted: bool | None) -> None:
+            if accepted:
+                self.acknowledgements.acknowledge(session.id)
+                self._run(session)
+            elif not from_picker:
+                self.exit(0)
+
+        if self.acknowledgements.is_acknowledged(session.id):
+            self._run(session)
+        else:
+            self.push_screen(SafetyNotice(session, first_time=True), after_notice)
+
+    def _run(self, session: Session) -> None:
+        workout = Workout(build_plan(session), clock=self.clock, speed=self.speed)
+        self.push_screen(WorkoutScreen(workout, live_ticker=self.live_ticker))
+
+    def show_summary(self, workout: Workout) -> None:
+        self.switch_screen(SummaryScreen(workout))
+
+    def show_help(self, session: Session, on_close: Callable[[], None] | None = None) -> None:
+        self.push_screen(SafetyNotice(session, first_time=False), lambda _: on_close and on_close())
+
+    def confirm_quit(self, screen: WorkoutScreen) -> None:
+        def chosen(choice: QuitChoice | None) -> None:
+            if choice == "finish":
+                screen.action_finish()
+            elif choice == "quit":
+                screen.workout.finish(self.clock())
+                screen.tick()
+                self.exit(0)
+            else:
+                screen._resume_after_dialog()
+
+        self.push_screen(ConfirmQuit(), chosen)
+
+    def action_request_quit(self) -> None:
+        if isinstance(self.screen, WorkoutScreen):
+            self.screen.action_request_quit()
+        else:  # nothing is running, or the quit dialog itself is asking
+            self.exit(0)
+
+    # -- engine events: the seam for cues and the log ------------------------------
+
+    def on_workout_screen_engine_event(self, message: WorkoutScreen.EngineEvent) -> None:
+        for listener in self.listeners:
+            listener.handle(message.event, message.workout, muted=self.muted)
+
+    def action_toggle_mute(self) -> None:
+        self.muted = not self.muted
+        self.notify("Sound off" if self.muted else "Sound on", timeout=2)
+
+    # -- command palette -------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, WorkoutScreen):
+            for binding in WORKOUT_BINDINGS:
+                action = binding.action
+                target = self if action.startswith("app.") else screen
+                method = getattr(target, f"action_{action.removeprefix('app.')}")
+                keys = binding.key_display or binding.key
+                yield SystemCommand(binding.description, f"Key: {keys}", method)
+
+
+def make_app(
+    sessions: Sequence[Session],
+    *,
+    start: Session | None = None,
+    data_dir: Path | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    speed: float = 1.0,
+    audio: str = "auto",
+    live_ticker: bool = True,
+    acknowledgements: Acknowledgements | None = None,
+    listeners: Iterable[EventListener] | None = None,
+    theme: str | None = None,
+) -> KneecoachApp:
+    """Build the app the user runs; tests pass a fake clock and stores."""
+    if acknowledgements is None:
+        acknowledgements = FileAcknowledgements(data_dir) if data_dir else MemoryAcknowledgements()
+    app = KneecoachApp(
+        sessions,
+        start=start,
+        clock=clock,
+        speed=speed,
+        acknowledgements=acknowledgements,
+        listeners=listeners or (),
+        live_ticker=live_ticker,
+        theme=theme,
+    )
+    if listeners is None and audio != "off":
+        app.listeners.append(BellListener(app.bell))
+    return app

@@ -1,0 +1,1 @@
+"""One screen per file: picker, safety notice, workout, summary, quit dialog."""

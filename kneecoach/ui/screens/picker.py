@@ -1,0 +1,104 @@
+"""Choose a session: a table of every session found and a preview of the one under
+the cursor (its exercises and today's doses)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from kneecoach.engine import Session, build_plan
+from kneecoach.report import dose_text
+from kneecoach.ui.wording import clock_text
+
+
+def preview_text(session: Session) -> str:
+    plan = build_plan(session)
+    lines = [
+        f"[b]{escape(session.title)}[/b]",
+        f"[dim]Source: {escape(', '.join(session.sources))}[/dim]",
+    ]
+    if session.summary:
+        lines += ["", escape(session.summary)]
+    lines += [
+        "",
+        f"[b]About {clock_text(plan.total_seconds)}[/b] at today's dose (the low end of each range)",
+    ]
+    if session.equipment:
+        lines += [f"[b]You need:[/b] {escape(', '.join(session.equipment))}"]
+    lines += [""]
+    for number, exercise in enumerate(session.exercises, start=1):
+        lines.append(f"{number}. [b]{escape(exercise.name)}[/b]")
+        for part in exercise.units():
+            label = f"{escape(part.name)}: " if part.name else ""
+            lines.append(f"   {label}{escape(dose_text(part, 'low'))}")
+    return "\n".join(lines)
+
+
+class SessionPicker(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "start", "Start", show=True, priority=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, sessions: Sequence[Session]) -> None:
+        super().__init__()
+        self.sessions = list(sessions)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Choose a session — ↑/↓ to look, Enter to start", id="picker-title")
+        with Horizontal(id="picker-body"):
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="preview-pane"):
+                yield Static(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Session", "Min", "Ex.", "Source")
+        for session in self.sessions:
+            plan = build_plan(session)
+            count = sum(1 for e in session.exercises if e.kind in ("strength", "stretch"))
+            source = session.source if len(session.source) <= 28 else session.source[:27] + "…"
+            table.add_row(
+                session.title, round(plan.total_seconds / 60), count, source, key=session.id
+            )
+        if not self.sessions:
+            self.query_one("#preview", Static).update(
+                "No sessions found. See docs/sessions.md to write one."
+            )
+        else:
+            self._preview(self.sessions[0])
+        table.focus()
+
+    def _session(self, key: str | None) -> Session | None:
+        return next((s for s in self.sessions if s.id == key), None)
+
+    def _preview(self, session: Session) -> None:
+        self.query_one("#preview", Static).update(preview_text(session))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        session = self._session(event.row_key.value)
+        if session is not None:
+            self._preview(session)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        session = self._session(event.row_key.value)
+        if session is not None:
+            self.app.begin(session)  # type: ignore[attr-defined]
+
+    def action_start(self) -> None:
+        table = self.query_one(DataTable)
+        if self.sessions:
+            row = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            session = self._session(row.value)
+            if session is not None:
+                self.app.begin(session)  # type: ignore[attr-defined]

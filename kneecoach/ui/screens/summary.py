@@ -1,0 +1,61 @@
+"""The end of a workout: what was done, cut short or skipped, and how long it took."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from kneecoach.engine import Workout
+from kneecoach.engine.summary import summarize
+from kneecoach.ui.wording import clock_text
+
+STATUS_MARK = {
+    "done": "✔ done",
+    "skipped": "– skipped",
+    "cut short": "✂ cut short",
+    "partly done": "◐ partly done",
+}
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "app.quit", "Done"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, workout: Workout) -> None:
+        super().__init__()
+        self.workout = workout
+        self.summary = summarize(workout.plan.session.exercises, workout.records)
+
+    def compose(self) -> ComposeResult:
+        summary = self.summary
+        headline = (
+            "Session complete — well done." if summary.complete else "Session finished early."
+        )
+        rehearsal = f"  (rehearsal at ×{self.workout.speed:g})" if self.workout.speed != 1 else ""
+        with VerticalScroll(id="summary-body"):
+            yield Static(f"[b]{headline}[/b]{rehearsal}", id="summary-title")
+            yield Static(
+                f"{escape(self.workout.plan.session.title)}\n"
+                f"Time exercising: [b]{clock_text(summary.active_seconds)}[/b]",
+                id="summary-time",
+            )
+            yield DataTable(id="summary-table", cursor_type="none", show_cursor=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Exercise", "Result", "Done", "Cut short", "Skipped")
+        for row in self.summary.exercises:
+            table.add_row(
+                row.exercise.name,
+                STATUS_MARK[row.status],
+                f"{row.done} / {row.planned}",
+                row.cut_short or "",
+                row.skipped or "",
+            )

@@ -1,0 +1,169 @@
+"""The live workout: one ticker feeds engine snapshots to the widgets.
+
+The screen owns the only timer. Each tick asks the engine for a snapshot at the
+injected clock's time; widgets only render it. Every engine event is posted as an
+``EngineEvent`` message, the seam that audio cues and the workout log hook onto.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from kneecoach.engine import Event, EventKind, Snapshot, Workout
+from kneecoach.ui.widgets.countdown import Countdown
+from kneecoach.ui.widgets.counters import Counters
+from kneecoach.ui.widgets.instructions import Instructions
+from kneecoach.ui.widgets.session_progress import SessionProgress
+from kneecoach.ui.widgets.up_next import UpNext
+from kneecoach.ui.wording import main_exercise_numbers, phase_class
+
+TICK_HZ = 10
+
+WORKOUT_BINDINGS = [
+    Binding("space", "toggle_pause", "Pause/resume"),
+    Binding("n,right", "next_exercise", "Next exercise", key_display="n/→"),
+    Binding("p,left", "previous_exercise", "Previous", key_display="p/←"),
+    Binding("s", "skip_step", "Skip step"),
+    Binding("plus,equals_sign", "extend", "+10 s", key_display="+"),
+    Binding("r", "restart_exercise", "Restart exercise"),
+    Binding("enter", "count_rep", "Count rep", show=False),
+    Binding("m", "app.toggle_mute", "Mute"),
+    Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("q", "request_quit", "Quit"),
+]
+
+
+class WorkoutScreen(Screen[None]):
+    """Runs one workout from its first step to the summary."""
+
+    BINDINGS = WORKOUT_BINDINGS
+
+    class EngineEvent(Message):
+        """One engine event, in order, with the workout it came from."""
+
+        def __init__(self, event: Event, workout: Workout) -> None:
+            super().__init__()
+            self.event = event
+            self.workout = workout
+
+    class Finished(Message):
+        def __init__(self, workout: Workout) -> None:
+            super().__init__()
+            self.workout = workout
+
+    def __init__(self, workout: Workout, live_ticker: bool = True) -> None:
+        super().__init__()
+        self.workout = workout
+        self.live_ticker = live_ticker
+        self.ticker: Timer | None = None
+        self.snapshot: Snapshot | None = None
+        self._phase = ""
+        self._numbers = main_exercise_numbers(workout.plan.session.exercises)
+
+    def compose(self) -> ComposeResult:
+        session = self.workout.plan.session
+        banner = session.title
+        if self.workout.speed != 1:
+            banner += f"   ⏩ REHEARSAL ×{self.workout.speed:g} — not a real workout"
+        yield Static(banner, id="banner")
+        with Horizontal(id="body"):
+            yield Instructions(id="instructions")
+            with Vertical(id="clock-column"):
+                yield Countdown(id="countdown")
+                yield Counters(self._numbers, id="counters")
+        yield UpNext(id="up-next")
+        yield SessionProgress(id="progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.workout.start(self.app.clock())  # type: ignore[attr-defined]
+        self.ticker = self.set_interval(1 / TICK_HZ, self.tick, pause=not self.live_ticker)
+        self.tick()
+
+    def tick(self) -> None:
+        """Bring the engine up to now; render; pass its events on."""
+        tick = self.workout.tick(self.app.clock())  # type: ignore[attr-defined]
+        self.render_snapshot(tick.snapshot)
+        for event in tick.events:
+            self.post_message(self.EngineEvent(event, self.workout))
+            if event.kind is EventKind.SESSION_DONE:
+                if self.ticker is not None:
+                    self.ticker.stop()
+                self.post_message(self.Finished(self.workout))
+
+    def render_snapshot(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        phase = phase_class(snapshot)
+        if phase != self._phase:
+            if self._phase:
+                self.remove_class(self._phase)
+            self.add_class(phase)
+            self._phase = phase
+        self.query_one(Countdown).show(snapshot)
+        self.query_one(Instructions).show(snapshot)
+        self.query_one(Counters).show(snapshot)
+        self.query_one(UpNext).show(snapshot)
+        self.query_one(SessionProgress).show(snapshot)
+
+    def _control(self, name: str) -> None:
+        getattr(self.workout, name)(self.app.clock())  # type: ignore[attr-defined]
+        self.tick()
+
+    def action_toggle_pause(self) -> None:
+        self._control("toggle_pause")
+
+    def action_next_exercise(self) -> None:
+        self._control("next_exercise")
+
+    def action_previous_exercise(self) -> None:
+        self._control("previous_exercise")
+
+    def action_skip_step(self) -> None:
+        self._control("skip_step")
+
+    def action_restart_exercise(self) -> None:
+        self._control("restart_exercise")
+
+    def action_extend(self) -> None:
+        if not self.workout.extend(now=self.app.clock()):  # type: ignore[attr-defined]
+            self.notify("Only a hold, rest or timed step can be made longer.", timeout=3)
+        self.tick()
+
+    def action_count_rep(self) -> None:
+        if not self.workout.count_rep(self.app.clock()):  # type: ignore[attr-defined]
+            self.notify("Enter counts reps in self-paced exercises only.", timeout=3)
+        self.tick()
+
+    def action_finish(self) -> None:
+        self._control("finish")
+
+    def action_help(self) -> None:
+        self._pause_for_dialog()
+        self.app.show_help(self.workout.plan.session, on_close=self._resume_after_dialog)  # type: ignore[attr-defined]
+
+    def action_request_quit(self) -> None:
+        self._pause_for_dialog()
+        self.app.confirm_quit(self)  # type: ignore[attr-defined]
+
+    def _pause_for_dialog(self) -> None:
+        """A dialog over a running workout pauses it, so that no hold runs unseen."""
+        self._paused_by_dialog = self.workout.state == "running"
+        if self._paused_by_dialog:
+            self._control("pause")
+
+    def _resume_after_dialog(self) -> None:
+        if getattr(self, "_paused_by_dialog", False) and self.workout.state == "paused":
+            self._control("resume")
+        self._paused_by_dialog = False
+
+    @on(Finished)
+    def _finished(self, message: Finished) -> None:
+        message.stop()
+        self.app.show_summary(message.workout)  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""Widgets of the workout screen; each renders one part of an engine snapshot."""

@@ -1,0 +1,34 @@
+"""The big countdown: the phase in words, the seconds left in large digits, and
+during tempo reps the pace (up / down)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Static
+
+from kneecoach.engine import Snapshot
+from kneecoach.ui.wording import countdown_text, phase_word, tempo_phase
+
+
+class Countdown(Vertical):
+    DEFAULT_CSS = """
+    Countdown { height: auto; }
+    Countdown > #phase { width: 100%; text-align: center; text-style: bold; }
+    Countdown > Digits { width: 100%; text-align: center; }
+    Countdown > #pace { width: 100%; text-align: center; height: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="phase")
+        yield Digits("", id="digits")
+        yield Static(id="pace")
+
+    def show(self, snapshot: Snapshot) -> None:
+        self.query_one("#phase", Static).update(phase_word(snapshot))
+        self.query_one(Digits).update(countdown_text(snapshot.remaining))
+        pace = tempo_phase(snapshot) if snapshot.state == "running" else ""
+        text = {"up": "▲  UP  ▲", "down": "▼ DOWN ▼"}.get(pace, "")
+        if snapshot.step is not None and snapshot.step.kind == "rep" and snapshot.step.reps:
+            text = f"{text}   rep {snapshot.step.rep} of {snapshot.step.reps}".strip()
+        self.query_one("#pace", Static).update(text)

@@ -1,0 +1,36 @@
+"""Where the user is: rep, set, side and exercise, as 'rep 4 / 10'."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from kneecoach.engine import Snapshot
+from kneecoach.ui.wording import side_text
+
+
+class Counters(Static):
+    DEFAULT_CSS = """
+    Counters { height: auto; width: 100%; text-align: center; padding: 0 1; }
+    """
+
+    def __init__(self, numbers: dict[int, tuple[int, int]], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._numbers = numbers
+
+    def show(self, snapshot: Snapshot) -> None:
+        step = snapshot.step
+        if step is None:
+            return
+        parts = []
+        if step.reps:
+            parts.append(f"rep {step.rep} / {step.reps}")
+        if step.sets and step.sets > 1:
+            parts.append(f"set {step.set} / {step.sets}")
+        if step.sides:
+            parts.append(f"side {side_text(step)}")
+        number = self._numbers.get(step.exercise_index)
+        if number is not None:
+            parts.append(f"exercise {number[0]} / {number[1]}")
+        elif snapshot.exercise is not None:
+            parts.append(snapshot.exercise.name.lower())
+        self.update("   ".join(parts))

@@ -1,0 +1,52 @@
+"""The exercise's name, its numbered instructions (the one that matches the phase
+highlighted) and its cautions."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from kneecoach.engine import Snapshot
+from kneecoach.ui.wording import exercise_title, highlighted_step
+
+
+class Instructions(VerticalScroll):
+    DEFAULT_CSS = """
+    Instructions { height: 1fr; padding: 0 1; }
+    Instructions > #title { text-style: bold; color: $text; margin-bottom: 1; }
+    Instructions > #steps { margin-bottom: 1; }
+    Instructions > #cautions { color: $warning; }
+    """
+    can_focus = False
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._shown: tuple[object, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        yield Static(id="steps")
+        yield Static(id="cautions")
+
+    def show(self, snapshot: Snapshot) -> None:
+        exercise, part = snapshot.exercise, snapshot.part
+        if exercise is None:
+            return
+        steps = part.steps if part is not None and part.steps else exercise.steps
+        cautions = (*exercise.cautions, *(part.cautions if part is not None else ()))
+        current = highlighted_step(snapshot.step, steps) if snapshot.state != "finished" else None
+        key = (exercise_title(snapshot), steps, cautions, current)
+        if key == self._shown:
+            return  # nothing changed: no repaint
+        self._shown = key
+        self.query_one("#title", Static).update(escape(key[0]))
+        lines = []
+        for number, text in enumerate(steps, start=1):
+            line = f"{number}. {escape(text)}"
+            lines.append(f"[reverse b] {line} [/]" if number - 1 == current else f" {line}")
+        self.query_one("#steps", Static).update("\n".join(lines))
+        self.query_one("#cautions", Static).update(
+            "\n".join(f"⚠ {escape(text)}" for text in cautions)
+        )
