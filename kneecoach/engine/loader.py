@@ -37,11 +37,12 @@ SESSION_KEYS = (
 )  # fmt: skip
 DOSE_KEYS = ("minutes", "hold_seconds", "reps", "sets", "tempo_seconds")
 SIDE_KEYS = ("per_side", "first_side")
+PACE_KEYS = ("self_paced",)
 EXERCISE_KEYS = (
     "id", "name", "kind", "source", "summary", "equipment", "steps", "cautions",
-    "progression", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS,
+    "progression", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS,
 )  # fmt: skip
-PART_KEYS = ("id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS)
+PART_KEYS = ("id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS)
 TIMED_BLOCK_KEYS = ("minutes", "what", "steps")
 PROGRESSION_KEYS = ("note", "hold_seconds", "reps", "sets")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -197,6 +198,17 @@ class _SessionReader:
                 values[key] = self.r.range(keys[key], f"{field}.{key}", whole=whole)
         given = [key for key in DOSE_KEYS if key in keys]
         where = field
+        self_paced = (
+            bool(self.r.flag(keys["self_paced"], f"{field}.self_paced"))
+            if "self_paced" in keys
+            else False
+        )
+        if self_paced and ("hold_seconds" in keys or "minutes" in keys):
+            self.r.error(
+                keys["self_paced"],
+                "'self_paced' is for reps without a hold or minutes",
+                f"{field}.self_paced",
+            )
         if not given:
             self.r.error(
                 node, "no dose: give minutes, hold_seconds, or reps with tempo_seconds", where
@@ -226,15 +238,16 @@ class _SessionReader:
             self.r.error(
                 node, "no dose: give minutes, hold_seconds, or reps with tempo_seconds", where
             )
-        elif "tempo_seconds" not in keys:
+        elif "tempo_seconds" not in keys and not self_paced:
             self.r.error(
                 node,
-                "reps without hold_seconds need tempo_seconds (the seconds one rep takes)",
+                "reps without hold_seconds need tempo_seconds (the seconds one rep takes)"
+                " or self_paced: true",
                 where,
             )
         if any(value is None for value in values.values()):
             return None
-        return Dose(**values)
+        return Dose(**values, self_paced=self_paced)
 
     def sides(
         self, keys: dict[str, Node], field: str, per_side: bool, first: str

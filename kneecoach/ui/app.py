@@ -20,7 +20,7 @@ from kneecoach.acknowledgements import (
     FileAcknowledgements,
     MemoryAcknowledgements,
 )
-from kneecoach.engine import Session, Workout, build_plan
+from kneecoach.engine import Event, Session, Workout, build_plan
 from kneecoach.ui.listeners import BellListener, EventListener
 from kneecoach.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
 from kneecoach.ui.screens.picker import SessionPicker
@@ -105,8 +105,8 @@ class KneecoachApp(App[int]):
             if choice == "finish":
                 screen.action_finish()
             elif choice == "quit":
-                screen.workout.finish(self.clock())
-                screen.tick()
+                screen.summary_on_finish = False  # straight out: no summary screen
+                screen.action_finish()  # listeners still hear the session end
                 self.exit(0)
             else:
                 screen._resume_after_dialog()
@@ -121,9 +121,10 @@ class KneecoachApp(App[int]):
 
     # -- engine events: the seam for cues and the log ------------------------------
 
-    def on_workout_screen_engine_event(self, message: WorkoutScreen.EngineEvent) -> None:
+    def deliver(self, event: Event, workout: Workout) -> None:
+        """Hand one engine event to every listener, in order."""
         for listener in self.listeners:
-            listener.handle(message.event, message.workout, muted=self.muted)
+            listener.handle(event, workout, muted=self.muted)
 
     def action_toggle_mute(self) -> None:
         self.muted = not self.muted

@@ -1,7 +1,8 @@
 """What happens to engine events besides the screen: audio cues, the log.
 
-The workout screen posts every engine event; the app hands each one, in order, to
-every listener. The audio and log issues add listeners here; until then the
+On every tick the workout screen hands each engine event, in order and at once, to
+``KneecoachApp.deliver``, which passes it to every listener (so nothing is lost
+when the app exits right after); it also posts it as a message for the screen. The audio and log issues add listeners here; until then the
 terminal bell marks the moments that matter most.
 """
 

@@ -62,6 +62,7 @@ class WorkoutScreen(Screen[None]):
         super().__init__()
         self.workout = workout
         self.live_ticker = live_ticker
+        self.summary_on_finish = True
         self.ticker: Timer | None = None
         self.snapshot: Snapshot | None = None
         self._phase = ""
@@ -92,6 +93,9 @@ class WorkoutScreen(Screen[None]):
         tick = self.workout.tick(self.app.clock())  # type: ignore[attr-defined]
         self.render_snapshot(tick.snapshot)
         for event in tick.events:
+            # Listeners (cues, the log) hear each event now, in order, even when the
+            # app is about to exit; the message is for anything else on screen.
+            self.app.deliver(event, self.workout)  # type: ignore[attr-defined]
             self.post_message(self.EngineEvent(event, self.workout))
             if event.kind is EventKind.SESSION_DONE:
                 if self.ticker is not None:
@@ -166,4 +170,5 @@ class WorkoutScreen(Screen[None]):
     @on(Finished)
     def _finished(self, message: Finished) -> None:
         message.stop()
-        self.app.show_summary(message.workout)  # type: ignore[attr-defined]
+        if self.summary_on_finish:
+            self.app.show_summary(message.workout)  # type: ignore[attr-defined]
