@@ -173,7 +173,11 @@ class _SessionReader:
             return []
         minutes = self.r.range(keys["minutes"], f"{field}.minutes") if "minutes" in keys else None
         what = self.r.text(keys["what"], f"{field}.what") if "what" in keys else None
-        steps = self.r.text_list(keys["steps"], f"{field}.steps") if "steps" in keys else ()
+        steps = (
+            self.r.text_list(keys["steps"], f"{field}.steps", required=True)
+            if "steps" in keys
+            else ()
+        )
         if minutes is None or what is None:
             return []
         return [
@@ -269,7 +273,11 @@ class _SessionReader:
         kind = (
             self.r.choice(keys["kind"], f"{field}.kind", EXERCISE_KINDS) if "kind" in keys else None
         )
-        steps = self.r.text_list(keys["steps"], f"{field}.steps") if "steps" in keys else ()
+        steps = (
+            self.r.text_list(keys["steps"], f"{field}.steps", required=True)
+            if "steps" in keys
+            else ()
+        )
         own_rests = self.rests(keys["rests"], f"{field}.rests", rests) if "rests" in keys else rests
         per_side, first_side = self.sides(keys, field, False, "left")
         parts: tuple[Part, ...] = ()
@@ -346,7 +354,7 @@ class _SessionReader:
                     id=pid,
                     name=name,
                     dose=dose,
-                    steps=self.r.text_list(keys["steps"], f"{path}.steps")
+                    steps=self.r.text_list(keys["steps"], f"{path}.steps", required=True)
                     if "steps" in keys
                     else (),
                     cautions=self.r.text_list(keys["cautions"], f"{path}.cautions")

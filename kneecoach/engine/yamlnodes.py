@@ -179,6 +179,11 @@ class NodeReader:
         if not isinstance(node, MappingNode):
             self.error(node, f"expected a mapping of keys for {what}, got {_describe(node)}", field)
             return None
+        for key_node, value_node in node.value:
+            if key_node.tag == MERGE_TAG and not isinstance(value_node, MappingNode):
+                # `<<: [*a, *b]` nested a few times grows exponentially when flattened
+                self.error(key_node, "a merge key takes one mapping (<<: *name)", field)
+                return None
         own = {id(key_node) for key_node, _ in node.value if key_node.tag != MERGE_TAG}
         try:
             self._constructor.flatten_mapping(node)
@@ -247,8 +252,11 @@ class NodeReader:
             return None
         return " ".join(value.split())
 
-    def text_list(self, node: Node, field: str) -> tuple[str, ...]:
+    def text_list(self, node: Node, field: str, required: bool = False) -> tuple[str, ...]:
         """A list of text; a single line of text is taken as a list of one."""
+        if required and isinstance(node, SequenceNode) and not node.value:
+            self.error(node, "needs at least one line of text", field)
+            return ()
         if (
             isinstance(node, ScalarNode)
             and isinstance(node.value, str)
@@ -264,6 +272,9 @@ class NodeReader:
 
     def flag(self, node: Node, field: str) -> bool | None:
         value = self.scalar(node, field)
+        if value is None and isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+            self.error(node, "expected true or false, got nothing", field)
+            return None
         if value is not None and not isinstance(value, bool):
             self.error(node, f"expected true or false, got {value!r}", field)
             return None

@@ -12,7 +12,18 @@ def test_the_documented_example_loads_and_plans():
     text = (ROOT / "docs" / "sessions.md").read_text(encoding="utf-8")
     example = re.search(r"## A complete example\s+```yaml\n(.*?)```", text, re.S).group(1)
     session = parse_session(example.encode(), "docs/sessions.md")
-    assert [e.id for e in session.exercises] == ["warm-up", "clamshell", "wall-sit", "step-up", "leg-raise"]
+    assert [e.id for e in session.exercises] == [
+        "warm-up",
+        "clamshell",
+        "wall-sit",
+        "step-up",
+        "leg-raise",
+    ]
     plan = build_plan(session)
-    assert [s.kind for s in plan.steps if s.exercise == "step-up"] == ["prepare", *["rep"] * 10, "rest", *["rep"] * 10]
+    assert [s.kind for s in plan.steps if s.exercise == "step-up"] == [
+        "prepare",
+        *["rep"] * 10,
+        "rest",
+        *["rep"] * 10,
+    ]
     assert session.rests.between_sets.low == 30

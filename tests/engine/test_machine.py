@@ -56,7 +56,12 @@ def test_start_reports_the_first_step_and_the_counters(workout, clock):
     tick = workout.tick()
     assert kinds(tick.events) == [EventKind.STEP_STARTED]
     snap = tick.snapshot
-    assert (snap.state, snap.step.kind, snap.remaining, snap.exercise_number) == ("running", "timed", 60, 1)
+    assert (snap.state, snap.step.kind, snap.remaining, snap.exercise_number) == (
+        "running",
+        "timed",
+        60,
+        1,
+    )
     assert snap.exercise_count == 3 and snap.next_exercise.id == "clam"
     assert snap.total == workout.plan.total_seconds and snap.progress == 0
 
@@ -91,7 +96,11 @@ def test_countdown_says_three_two_one(workout, clock):
     workout.tick()
     clock.advance(5)
     events = [e for e in workout.tick().events if e.kind is EventKind.COUNTDOWN]
-    assert [(e.seconds_left, e.at - (clock.now - 5)) for e in events] == [(3, 2.0), (2, 3.0), (1, 4.0)]
+    assert [(e.seconds_left, e.at - (clock.now - 5)) for e in events] == [
+        (3, 2.0),
+        (2, 3.0),
+        (1, 4.0),
+    ]
 
 
 def test_set_done_and_side_switch_events_arrive_with_the_boundaries(clock):
@@ -101,7 +110,11 @@ def test_set_done_and_side_switch_events_arrive_with_the_boundaries(clock):
     while w.index < 10:
         clock.advance(1)
         seen += w.tick().events
-    done = [(e.kind, e.step.index) for e in seen if e.kind in (EventKind.SET_DONE, EventKind.SIDE_SWITCH)]
+    done = [
+        (e.kind, e.step.index)
+        for e in seen
+        if e.kind in (EventKind.SET_DONE, EventKind.SIDE_SWITCH)
+    ]
     assert done == [(EventKind.SET_DONE, 4), (EventKind.SET_DONE, 8), (EventKind.SIDE_SWITCH, 9)]
     assert w.snapshot().step.side == "right"
 
@@ -182,7 +195,9 @@ def test_restart_exercise_goes_back_to_its_first_step(workout, clock, index, tar
     assert workout.snapshot().remaining == workout.step.seconds
 
 
-@pytest.mark.parametrize(("index", "extends"), [(0, True), (1, True), (2, True), (3, True), (9, True), (18, False)])
+@pytest.mark.parametrize(
+    ("index", "extends"), [(0, True), (1, True), (2, True), (3, True), (9, True), (18, False)]
+)
 def test_extend_adds_ten_seconds_to_holds_rests_and_timed_steps(workout, clock, index, extends):
     go_to(workout, clock, index)
     clock.advance(1)

@@ -79,7 +79,9 @@ def test_wall_sit_progresses_to_a_minute_and_the_squat_depths_differ():
     cleveland = resolve("cleveland-clinic-runners-knee", session_dirs())
     assert goodrx.exercise("wall-sit").progression.hold_seconds == 60
     assert "90" in " ".join(goodrx.exercise("wall-sit").steps)
-    assert "45" in " ".join(cleveland.exercise("wall-squat").steps + cleveland.exercise("wall-squat").cautions)
+    assert "45" in " ".join(
+        cleveland.exercise("wall-squat").steps + cleveland.exercise("wall-squat").cautions
+    )
     assert cleveland.exercises[-1].dose.minutes == R(5, 7)
 
 

@@ -37,7 +37,9 @@ def run(plan, gaps, speed=1.0):
 
 
 def signature(events):
-    return [(e.kind, e.step.index if e.step else None, e.seconds_left, round(e.at, 6)) for e in events]
+    return [
+        (e.kind, e.step.index if e.step else None, e.seconds_left, round(e.at, 6)) for e in events
+    ]
 
 
 def test_a_10hz_ticker_ends_within_a_millisecond_of_plan(plan):

@@ -61,13 +61,14 @@ class SessionPicker(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Session", "Min", "Ex.", "Source")
+        # The short numbers first: a long title would push them out of sight.
+        table.add_columns("Min", "Ex.", "Session", "Source")
         for session in self.sessions:
             plan = build_plan(session)
             count = sum(1 for e in session.exercises if e.kind in ("strength", "stretch"))
             source = session.source if len(session.source) <= 28 else session.source[:27] + "…"
             table.add_row(
-                session.title, round(plan.total_seconds / 60), count, source, key=session.id
+                round(plan.total_seconds / 60), count, session.title, source, key=session.id
             )
         if not self.sessions:
             self.query_one("#preview", Static).update(

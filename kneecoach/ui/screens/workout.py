@@ -71,8 +71,8 @@ class WorkoutScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         session = self.workout.plan.session
         banner = session.title
-        if self.workout.speed != 1:
-            banner += f"   ⏩ REHEARSAL ×{self.workout.speed:g} — not a real workout"
+        if self.workout.speed != 1:  # first, so that a narrow terminal still shows it
+            banner = f"⏩ REHEARSAL ×{self.workout.speed:g} (not a real workout) · {banner}"
         yield Static(banner, id="banner")
         with Horizontal(id="body"):
             yield Instructions(id="instructions")

@@ -1,4 +1,4 @@
-"""Where the user is: rep, set, side and exercise, as 'rep 4 / 10'."""
+"""Where the user is: rep, set, side and exercise, one to a line ('rep 4 / 10')."""
 
 from __future__ import annotations
 
@@ -33,4 +33,4 @@ class Counters(Static):
             parts.append(f"exercise {number[0]} / {number[1]}")
         elif snapshot.exercise is not None:
             parts.append(snapshot.exercise.name.lower())
-        self.update("   ".join(parts))
+        self.update("\n".join(parts))

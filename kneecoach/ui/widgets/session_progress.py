@@ -18,7 +18,7 @@ class SessionProgress(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield ProgressBar(total=1, show_eta=False, show_percentage=True, id="bar")
+        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="bar")
         yield Static(id="times")
 
     def show(self, snapshot: Snapshot) -> None:
