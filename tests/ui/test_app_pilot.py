@@ -80,7 +80,10 @@ def shown(app, selector):
 
 async def test_picker_enter_safety_notice_then_workout(short, tmp_path):
     store = FileAcknowledgements(tmp_path)
-    app, clock, _ = build([short], acknowledged=(), )
+    app, clock, _ = build(
+        [short],
+        acknowledged=(),
+    )
     app.acknowledgements = store
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, SessionPicker)
@@ -263,5 +266,13 @@ async def test_command_palette_offers_the_workout_controls(short):
     app, clock, _ = build([short], start=short)
     async with app.run_test(size=(100, 30)) as pilot:
         names = [command.title for command in app.get_system_commands(app.screen)]
-        for name in ("Pause/resume", "Next exercise", "Skip step", "+10 s", "Restart exercise", "Mute", "Quit"):
+        for name in (
+            "Pause/resume",
+            "Next exercise",
+            "Skip step",
+            "+10 s",
+            "Restart exercise",
+            "Mute",
+            "Quit",
+        ):
             assert name in names

@@ -26,15 +26,17 @@ from kneecoach.ui.wording import main_exercise_numbers, phase_class
 
 TICK_HZ = 10
 
+# The footer shows only what fits in 80 columns, Help and Quit included; `?` and
+# the command palette list every key.
 WORKOUT_BINDINGS = [
     Binding("space", "toggle_pause", "Pause/resume"),
     Binding("n,right", "next_exercise", "Next exercise", key_display="n/→"),
-    Binding("p,left", "previous_exercise", "Previous", key_display="p/←"),
+    Binding("p,left", "previous_exercise", "Previous", key_display="p/←", show=False),
     Binding("s", "skip_step", "Skip step"),
-    Binding("plus,equals_sign", "extend", "+10 s", key_display="+"),
-    Binding("r", "restart_exercise", "Restart exercise"),
+    Binding("plus,equals_sign", "extend", "+10 s", key_display="+", show=False),
+    Binding("r", "restart_exercise", "Restart exercise", show=False),
     Binding("enter", "count_rep", "Count rep", show=False),
-    Binding("m", "app.toggle_mute", "Mute"),
+    Binding("m", "app.toggle_mute", "Mute", show=False),
     Binding("question_mark", "help", "Help", key_display="?"),
     Binding("q", "request_quit", "Quit"),
 ]
