@@ -59,7 +59,9 @@ def test_list_finds_the_users_own_and_sessions_dirs(capsys, tmp_path, monkeypatc
     assert code == 0
     ids = {row["id"] for row in json.loads(out)}
     assert {"mini", "other", "goodrx-runners-knee"} <= ids
-    assert err.splitlines() == [f"kneecoach: {extra / 'broken.yaml'}:1:6: not valid YAML: did not find expected node content"]
+    assert err.splitlines() == [
+        f"kneecoach: {extra / 'broken.yaml'}:1:6: not valid YAML: did not find expected node content"
+    ]
 
 
 def test_a_later_folder_replaces_a_session_with_the_same_id_and_says_so(capsys, tmp_path):
@@ -95,7 +97,17 @@ def test_plan_json_shape(capsys):
     }
     wall = next(e for e in plan["exercises"] if e["id"] == "wall-sit")
     assert (wall["hold_seconds"], wall["reps"], wall["kind"]) == ([20, 30], [3, 3], "strength")
-    for key in ("id", "name", "kind", "source", "per_side", "hold_seconds", "reps", "sets", "parts"):
+    for key in (
+        "id",
+        "name",
+        "kind",
+        "source",
+        "per_side",
+        "hold_seconds",
+        "reps",
+        "sets",
+        "parts",
+    ):
         assert key in wall
     step = plan["steps"][0]
     assert set(step) == {"index", "kind", "exercise", "part", "side", "set", "rep", "seconds"}
@@ -123,7 +135,10 @@ def test_plan_by_path_and_table(capsys, tmp_path):
 def test_unknown_session_gets_one_line_and_a_suggestion(capsys):
     code, out, err = run(capsys, "plan", "goodrx-runners-kne")
     assert code == 1 and out == ""
-    assert err == "kneecoach: no session with the id 'goodrx-runners-kne' (did you mean 'goodrx-runners-knee'?)\n"
+    assert (
+        err
+        == "kneecoach: no session with the id 'goodrx-runners-kne' (did you mean 'goodrx-runners-knee'?)\n"
+    )
 
 
 def test_plan_of_a_broken_file_prints_its_errors(capsys, tmp_path):
@@ -131,7 +146,10 @@ def test_plan_of_a_broken_file_prints_its_errors(capsys, tmp_path):
     path.write_text(MINI.replace("    reps: 2\n", "    reps: [3, 2]\n"))
     code, out, err = run(capsys, "plan", str(path))
     assert code == 1
-    assert err == f"{path}:12:11: range must be [low, high] with low <= high, got [3, 2] (exercises[0].reps)\n"
+    assert (
+        err
+        == f"{path}:12:11: range must be [low, high] with low <= high, got [3, 2] (exercises[0].reps)\n"
+    )
 
 
 def test_validate_good_and_bad(capsys, tmp_path):
@@ -176,7 +194,10 @@ def test_help_on_every_command(capsys, command):
 
 def test_options_may_come_before_or_after_the_command(capsys, tmp_path):
     (tmp_path / "mini.yaml").write_text(MINI)
-    for argv in (["--sessions", str(tmp_path), "list", "--json"], ["list", "--sessions", str(tmp_path), "--json"]):
+    for argv in (
+        ["--sessions", str(tmp_path), "list", "--json"],
+        ["list", "--sessions", str(tmp_path), "--json"],
+    ):
         code, out, _ = run(capsys, *argv)
         assert "mini" in {row["id"] for row in json.loads(out)}
 
