@@ -139,6 +139,7 @@ async def test_a_whole_session_to_the_summary(short):
         assert screen.snapshot.step.kind == "rep"
         await advance(pilot, clock, 60)
         assert screen.snapshot.step.rep == 1
+        assert "press Enter when rep 1 is done" in shown(app, "#pace")
         for _ in range(3):
             await pilot.press("enter")
         await pilot.pause()
@@ -245,7 +246,7 @@ async def test_tempo_reps_show_the_pace():
             await pilot.press("n")
         await pilot.press("s")  # past getting ready
         await advance(pilot, clock, 0.5)
-        assert "UP" in shown(app, "#pace") and "rep 1 of 10" in shown(app, "#pace")
+        assert "UP" in shown(app, "#pace") and "rep 1 / 10" in shown(app, "#counters")
         await advance(pilot, clock, 2)
         assert "DOWN" in shown(app, "#pace")
 

@@ -43,7 +43,7 @@ def preview_text(session: Session) -> str:
 
 class SessionPicker(Screen[None]):
     BINDINGS = [
-        Binding("enter", "start", "Start", show=True, priority=False),
+        Binding("enter", "start", "Start", priority=True),
         Binding("q", "app.quit", "Quit"),
     ]
 

@@ -42,7 +42,7 @@ class SummaryScreen(Screen[None]):
             yield Static(f"[b]{headline}[/b]{rehearsal}", id="summary-title")
             yield Static(
                 f"{escape(self.workout.plan.session.title)}\n"
-                f"Time exercising: [b]{clock_text(summary.active_seconds)}[/b]",
+                f"Workout time (rests included, pauses not): [b]{clock_text(summary.active_seconds)}[/b]",
                 id="summary-time",
             )
             yield DataTable(id="summary-table", cursor_type="none", show_cursor=False)

@@ -25,10 +25,14 @@ class Countdown(Vertical):
         yield Static(id="pace")
 
     def show(self, snapshot: Snapshot) -> None:
+        step = snapshot.step
         self.query_one("#phase", Static).update(phase_word(snapshot))
+        if step is not None and step.self_paced and snapshot.state != "finished":
+            # no clock to beat: show which rep this is and how to count it
+            self.query_one(Digits).update(str(step.rep))
+            self.query_one("#pace", Static).update(f"press Enter when rep {step.rep} is done")
+            return
         self.query_one(Digits).update(countdown_text(snapshot.remaining))
         pace = tempo_phase(snapshot) if snapshot.state == "running" else ""
         text = {"up": "▲  UP  ▲", "down": "▼ DOWN ▼"}.get(pace, "")
-        if snapshot.step is not None and snapshot.step.kind == "rep" and snapshot.step.reps:
-            text = f"{text}   rep {snapshot.step.rep} of {snapshot.step.reps}".strip()
         self.query_one("#pace", Static).update(text)

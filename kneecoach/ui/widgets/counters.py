@@ -23,7 +23,9 @@ class Counters(Static):
             return
         parts = []
         if step.reps:
-            parts.append(f"rep {step.rep} / {step.reps}")
+            # a rest or switch carries the rep that follows it: say it is the next one
+            upcoming = " next" if step.kind in ("rest", "switch", "prepare") else ""
+            parts.append(f"rep {step.rep} / {step.reps}{upcoming}")
         if step.sets and step.sets > 1:
             parts.append(f"set {step.set} / {step.sets}")
         if step.sides:

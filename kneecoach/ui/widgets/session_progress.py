@@ -14,6 +14,7 @@ class SessionProgress(Horizontal):
     DEFAULT_CSS = """
     SessionProgress { height: 1; padding: 0 1; }
     SessionProgress > ProgressBar { width: 1fr; }
+    SessionProgress Bar { width: 1fr; }
     SessionProgress > #times { width: auto; padding-left: 1; }
     """
 
