@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from kneecoach.engine import Plan, Range, Session
-from kneecoach.engine.model import Dose, DoseEnd, Exercise, Part
+from kneecoach.engine.model import Dose, DoseEnd, Exercise, Part, plain_number
 from kneecoach.engine.plan import choose_dose
 
 
 def clock_text(seconds: float) -> str:
     """42:05, or 1:02:05 past an hour."""
-    whole = round(seconds)
+    whole = max(0, round(seconds))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -92,29 +92,27 @@ def plan_table(plan: Plan, end: DoseEnd = "low") -> str:
     return "\n".join(lines)
 
 
+def _dose_json(dose: Dose | None, keys: tuple[str, ...]) -> dict[str, list[float] | None]:
+    """Each dose field as a [low, high] pair, or null where the file leaves it out."""
+    return {key: _pair(getattr(dose, key)) if dose else None for key in keys}
+
+
 def _part_json(part: Part) -> dict[str, object]:
     return {
         "id": part.id,
         "name": part.name,
-        "hold_seconds": _pair(part.dose.hold_seconds),
-        "reps": _pair(part.dose.reps),
-        "sets": _pair(part.dose.sets),
+        **_dose_json(part.dose, ("hold_seconds", "reps", "sets")),
     }
 
 
 def _exercise_json(exercise: Exercise) -> dict[str, object]:
-    dose = exercise.dose
     return {
         "id": exercise.id,
         "name": exercise.name,
         "kind": exercise.kind,
         "source": exercise.source,
         "per_side": exercise.per_side or any(part.per_side for part in exercise.parts),
-        "minutes": _pair(dose.minutes) if dose else None,
-        "hold_seconds": _pair(dose.hold_seconds) if dose else None,
-        "reps": _pair(dose.reps) if dose else None,
-        "sets": _pair(dose.sets) if dose else None,
-        "tempo_seconds": _pair(dose.tempo_seconds) if dose else None,
+        **_dose_json(exercise.dose, ("minutes", "hold_seconds", "reps", "sets", "tempo_seconds")),
         "parts": [_part_json(part) for part in exercise.parts],
     }
 
@@ -125,7 +123,7 @@ def plan_json(plan: Plan) -> dict[str, object]:
         "id": session.id,
         "title": session.title,
         "sources": session.sources,
-        "total_seconds": round(plan.total_seconds, 3),
+        "total_seconds": plain_number(plan.total_seconds),
         "exercises": [_exercise_json(exercise) for exercise in session.exercises],
         "steps": [step.to_json() for step in plan.steps],
     }

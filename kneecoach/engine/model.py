@@ -28,15 +28,15 @@ class Range:
         return self.low if end == "low" else self.high
 
     def as_pair(self) -> list[float]:
-        return [_clean(self.low), _clean(self.high)]
+        return [plain_number(self.low), plain_number(self.high)]
 
     def contains(self, value: float) -> bool:
         return self.low <= value <= self.high
 
 
-def _clean(value: float) -> float:
-    """Show 5.0 as 5 in JSON and tables."""
-    return int(value) if float(value).is_integer() else value
+def plain_number(value: float) -> float:
+    """5.0 as 5 and 2.50001 as 2.5, for JSON and tables."""
+    return int(value) if float(value).is_integer() else round(value, 3)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from kneecoach.engine.model import DoseEnd, Exercise, Part, Range, Session
+from kneecoach.engine.model import DoseEnd, Exercise, Part, Range, Session, plain_number
 
 StepKind = Literal["timed", "prepare", "hold", "rep", "rest", "switch"]
 WORK_KINDS = ("timed", "hold", "rep")
@@ -58,12 +58,8 @@ class Step:
             "side": self.side,
             "set": self.set,
             "rep": self.rep,
-            "seconds": _number(self.seconds),
+            "seconds": plain_number(self.seconds),
         }
-
-
-def _number(value: float) -> float:
-    return int(value) if float(value).is_integer() else round(value, 3)
 
 
 @dataclass(frozen=True)

@@ -48,13 +48,6 @@ def countdown_text(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-def clock_text(seconds: float) -> str:
-    whole = max(0, int(seconds))
-    minutes, secs = divmod(whole, 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
 def tempo_phase(snapshot: Snapshot) -> str:
     """During a tempo rep: 'up' for the first half, 'down' for the second."""
     if snapshot.step is None or snapshot.step.kind != "rep" or snapshot.step_seconds <= 0:

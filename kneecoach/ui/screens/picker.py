@@ -14,8 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from kneecoach.engine import Session, build_plan
-from kneecoach.report import dose_text
-from kneecoach.ui.wording import clock_text
+from kneecoach.report import clock_text, dose_text
 
 
 def preview_text(session: Session) -> str:

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from kneecoach.engine import Workout
 from kneecoach.engine.summary import summarize
-from kneecoach.ui.wording import clock_text
+from kneecoach.report import clock_text
 
 STATUS_MARK = {
     "done": "✔ done",

@@ -7,7 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
 from kneecoach.engine import Snapshot
-from kneecoach.ui.wording import clock_text
+from kneecoach.report import clock_text
 
 
 class SessionProgress(Horizontal):
