@@ -6,6 +6,7 @@ the acknowledgement store and the event listeners injected.
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -59,21 +60,37 @@ class KneecoachApp(App[int]):
         self.listeners = list(listeners)
         self.live_ticker = live_ticker
         self.muted = False
+        self._first_screen: Screen | None = None
         if theme:
             self.theme = theme
 
     # -- start and stop --------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        """The first screen, drawn straight away (no blank frame first).
+
+        Made once: Textual may ask again (the snapshot tester does).
+        """
+        if self._first_screen is None:
+            start = self.start_session
+            if start is None:
+                self._first_screen = SessionPicker(self.sessions)
+            elif self.acknowledgements.is_acknowledged(start.id):
+                self._first_screen = self._workout_screen(start)
+            else:
+                self._first_screen = Screen(id="_default")
+        return self._first_screen
+
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
-            try:  # the terminal closed, or a kill: leave the terminal as it was
-                self._loop.add_signal_handler(number, self.exit)  # type: ignore[union-attr]
-            except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+            try:  # a kill, or the terminal closed: exit cleanly, terminal restored
+                loop.add_signal_handler(number, self.exit)
+            except (NotImplementedError, RuntimeError, ValueError):
                 pass
-        if self.start_session is not None:
-            self.begin(self.start_session, from_picker=False)
-        else:
-            self.push_screen(SessionPicker(self.sessions))
+        start = self.start_session
+        if start is not None and not self.acknowledgements.is_acknowledged(start.id):
+            self.begin(start, from_picker=False)
 
     def begin(self, session: Session, from_picker: bool = True) -> None:
         """Start ``session``, after its safety notice the first time."""
@@ -90,12 +107,15 @@ class KneecoachApp(App[int]):
         else:
             self.push_screen(SafetyNotice(session, first_time=True), after_notice)
 
-    def _run(self, session: Session) -> None:
+    def _workout_screen(self, session: Session) -> WorkoutScreen:
         workout = Workout(build_plan(session), clock=self.clock, speed=self.speed)
-        self.push_screen(WorkoutScreen(workout, live_ticker=self.live_ticker))
+        return WorkoutScreen(workout, live_ticker=self.live_ticker)
+
+    def _run(self, session: Session) -> None:
+        self.push_screen(self._workout_screen(session))
 
     def show_summary(self, workout: Workout) -> None:
-        self.switch_screen(SummaryScreen(workout))
+        self.push_screen(SummaryScreen(workout))
 
     def show_help(self, session: Session, on_close: Callable[[], None] | None = None) -> None:
         self.push_screen(SafetyNotice(session, first_time=False), lambda _: on_close and on_close())

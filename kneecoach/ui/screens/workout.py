@@ -1,15 +1,24 @@
 """The live workout: one ticker feeds engine snapshots to the widgets.
 
 The screen owns the only timer. Each tick asks the engine for a snapshot at the
-injected clock's time; widgets only render it. Every engine event is posted as an
-``EngineEvent`` message, the seam that audio cues and the workout log hook onto.
+injected clock's time; widgets only render it. Every engine event goes to the
+app's listeners (audio cues, the workout log) and is posted as an ``EngineEvent``.
+
+The ticker is re-armed after every tick for the moment the display next changes
+(the next whole second, or half-way through a tempo rep): never more than
+10 times a second, never less than once. Between those moments nothing on screen
+could change, so nothing is drawn, and the cues that fall on whole seconds are
+heard on time instead of up to a tick late.
 """
 
 from __future__ import annotations
 
+import math
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -24,7 +33,27 @@ from kneecoach.ui.widgets.session_progress import SessionProgress
 from kneecoach.ui.widgets.up_next import UpNext
 from kneecoach.ui.wording import main_exercise_numbers, phase_class
 
-TICK_HZ = 10
+TICK_HZ = 10  # at most
+SLOWEST_TICK = 1.0  # seconds, at least one tick a second whatever happens
+PAST_THE_MARK = 0.002  # wake just after a boundary, not just before it
+
+
+def seconds_to_next_change(snapshot: Snapshot) -> float | None:
+    """Clock seconds until anything shown changes; None while nothing can."""
+    if snapshot.state != "running" or snapshot.step is None:
+        return None
+    ahead = [_to_next_whole(snapshot.remaining), _to_next_whole(-snapshot.position)]
+    if snapshot.step.kind == "rep" and snapshot.elapsed < snapshot.step_seconds / 2:
+        ahead.append(snapshot.step_seconds / 2 - snapshot.elapsed)
+    wait = min(ahead) / snapshot.speed + PAST_THE_MARK
+    return min(SLOWEST_TICK, max(1 / TICK_HZ, wait))
+
+
+def _to_next_whole(value: float) -> float:
+    """How far ``value`` falls before it crosses the next whole number below it."""
+    step = value - math.floor(value)
+    return step if step > 1e-9 else 1.0
+
 
 # The footer shows only what fits in 80 columns, Help and Quit included; `?` and
 # the command palette list every key.
@@ -46,6 +75,7 @@ class WorkoutScreen(Screen[None]):
     """Runs one workout from its first step to the summary."""
 
     BINDINGS = WORKOUT_BINDINGS
+    PANELS = (Countdown, Instructions, Counters, UpNext, SessionProgress)
 
     class EngineEvent(Message):
         """One engine event, in order, with the workout it came from."""
@@ -87,22 +117,29 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.workout.start(self.app.clock())  # type: ignore[attr-defined]
-        self.ticker = self.set_interval(1 / TICK_HZ, self.tick, pause=not self.live_ticker)
         self.tick()
 
     def tick(self) -> None:
         """Bring the engine up to now; render; pass its events on."""
         tick = self.workout.tick(self.app.clock())  # type: ignore[attr-defined]
         self.render_snapshot(tick.snapshot)
+        self._rearm(tick.snapshot)
         for event in tick.events:
             # Listeners (cues, the log) hear each event now, in order, even when the
             # app is about to exit; the message is for anything else on screen.
             self.app.deliver(event, self.workout)  # type: ignore[attr-defined]
             self.post_message(self.EngineEvent(event, self.workout))
             if event.kind is EventKind.SESSION_DONE:
-                if self.ticker is not None:
-                    self.ticker.stop()
                 self.post_message(self.Finished(self.workout))
+
+    def _rearm(self, snapshot: Snapshot) -> None:
+        """Replace the pending tick with one at the next change (one ticker, always)."""
+        if self.ticker is not None:
+            self.ticker.stop()
+            self.ticker = None
+        wait = seconds_to_next_change(snapshot)
+        if self.live_ticker and wait is not None:
+            self.ticker = self.set_timer(wait, self.tick)
 
     def render_snapshot(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -112,11 +149,12 @@ class WorkoutScreen(Screen[None]):
                 self.remove_class(self._phase)
             self.add_class(phase)
             self._phase = phase
-        self.query_one(Countdown).show(snapshot)
-        self.query_one(Instructions).show(snapshot)
-        self.query_one(Counters).show(snapshot)
-        self.query_one(UpNext).show(snapshot)
-        self.query_one(SessionProgress).show(snapshot)
+        try:
+            widgets = [self.query_one(kind) for kind in self.PANELS]
+        except NoMatches:  # ticked before the first compose: the next tick draws
+            return
+        for widget in widgets:
+            widget.show(snapshot)
 
     def _control(self, name: str) -> None:
         getattr(self.workout, name)(self.app.clock())  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from kneecoach.engine import Snapshot
+from kneecoach.ui.widgets.changes import show_digits, show_text
 from kneecoach.ui.wording import countdown_text, phase_word, tempo_phase
 
 
@@ -26,13 +27,13 @@ class Countdown(Vertical):
 
     def show(self, snapshot: Snapshot) -> None:
         step = snapshot.step
-        self.query_one("#phase", Static).update(phase_word(snapshot))
+        show_text(self.query_one("#phase", Static), phase_word(snapshot))
         if step is not None and step.self_paced and snapshot.state != "finished":
             # no clock to beat: show which rep this is and how to count it
-            self.query_one(Digits).update(str(step.rep))
-            self.query_one("#pace", Static).update(f"press Enter when rep {step.rep} is done")
+            show_digits(self.query_one(Digits), str(step.rep))
+            show_text(self.query_one("#pace", Static), f"press Enter when rep {step.rep} is done")
             return
-        self.query_one(Digits).update(countdown_text(snapshot.remaining))
+        show_digits(self.query_one(Digits), countdown_text(snapshot.remaining))
         pace = tempo_phase(snapshot) if snapshot.state == "running" else ""
         text = {"up": "▲  UP  ▲", "down": "▼ DOWN ▼"}.get(pace, "")
-        self.query_one("#pace", Static).update(text)
+        show_text(self.query_one("#pace", Static), text)

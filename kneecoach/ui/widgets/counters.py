@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from kneecoach.engine import Snapshot
+from kneecoach.ui.widgets.changes import show_text
 from kneecoach.ui.wording import side_text
 
 
@@ -35,4 +36,4 @@ class Counters(Static):
             parts.append(f"exercise {number[0]} / {number[1]}")
         elif snapshot.exercise is not None:
             parts.append(snapshot.exercise.name.lower())
-        self.update("\n".join(parts))
+        show_text(self, "\n".join(parts))

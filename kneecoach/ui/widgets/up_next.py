@@ -6,6 +6,7 @@ from rich.markup import escape
 from textual.widgets import Static
 
 from kneecoach.engine import Snapshot
+from kneecoach.ui.widgets.changes import show_text
 from kneecoach.ui.wording import step_phrase
 
 
@@ -16,7 +17,7 @@ class UpNext(Static):
 
     def show(self, snapshot: Snapshot) -> None:
         if snapshot.state == "finished" or snapshot.step is None:
-            self.update("")
+            show_text(self, "")
             return
         pieces = []
         following = snapshot.next_step
@@ -30,4 +31,4 @@ class UpNext(Static):
             pieces.append("[b]Up next:[/b] the end — well done")
         if snapshot.next_exercise is not None:
             pieces.append(f"[b]Next exercise:[/b] {escape(snapshot.next_exercise.name)}")
-        self.update("   ".join(pieces))
+        show_text(self, "   ".join(pieces))
