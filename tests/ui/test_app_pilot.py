@@ -265,7 +265,7 @@ async def test_small_terminals_and_resizing_mid_hold(short, size):
 
 async def test_command_palette_offers_the_workout_controls(short):
     app, clock, _ = build([short], start=short)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30)):
         names = [command.title for command in app.get_system_commands(app.screen)]
         for name in (
             "Pause/resume",
