@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kneecoach.engine import Session, SessionFileError, load_session
+from kneecoach.engine.yamlnodes import close_match
 from kneecoach.paths import user_sessions_dir
 from kneecoach.resources import shipped_dir
 
@@ -68,6 +68,6 @@ def resolve(name: str, dirs: Iterable[Path]) -> Session:
     catalog = discover(dirs)
     if name in catalog.sessions:
         return catalog.sessions[name]
-    close = difflib.get_close_matches(name, list(catalog.sessions), n=1, cutoff=0.5)
-    hint = f" (did you mean {close[0]!r}?)" if close else "; `kneecoach list` shows them"
+    close = close_match(name, catalog.sessions, cutoff=0.5)
+    hint = f" (did you mean {close!r}?)" if close else "; `kneecoach list` shows them"
     raise SessionNotFound(f"no session with the id {name!r}{hint}")

@@ -160,16 +160,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_ui(args: argparse.Namespace) -> int:
     """Start the live UI: the picker, or straight into SESSION with `run`."""
     dirs = session_dirs(_merge_sessions(args))
-    start = resolve(args.session, dirs) if args.command == "run" else None
-    catalog = discover(dirs)
-    for problem in catalog.problems:
-        print(f"kneecoach: {problem}", file=sys.stderr)
+    if args.command == "run":
+        start, sessions = resolve(args.session, dirs), []
+    else:  # the picker lists them all
+        catalog = discover(dirs)
+        for problem in catalog.problems:
+            print(f"kneecoach: {problem}", file=sys.stderr)
+        start, sessions = None, sorted(catalog.sessions.values(), key=lambda s: s.title.lower())
     if args.theme is not None:
         _check_theme(args.theme)
     from kneecoach.paths import data_dir
     from kneecoach.ui.app import make_app  # Textual is imported here, and only here
 
-    sessions = sorted(catalog.sessions.values(), key=lambda s: s.title.lower())
     app = make_app(
         sessions,
         start=start,

@@ -8,7 +8,6 @@ not raised one at a time, so a therapist sees every mistake in one run.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +30,14 @@ try:  # libyaml when the wheel has it: several times faster, same positions
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
+
+
+def close_match(word: str, choices: Iterable[str], cutoff: float) -> str | None:
+    """The nearest of ``choices`` to a misspelt ``word``, for "did you mean"."""
+    import difflib  # only when something is wrong: keeps start-up quick
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)
@@ -209,9 +216,9 @@ class NodeReader:
                 first = written[key]
                 self.error(key_node, f"duplicate key {key!r}, first given at line {first}", path)
             elif key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                close = close_match(key, allowed, cutoff=0.6)
                 hint = (
-                    f" (did you mean {close[0]!r}?)"
+                    f" (did you mean {close!r}?)"
                     if close
                     else f"; expected one of: {', '.join(allowed)}"
                 )
@@ -287,8 +294,8 @@ class NodeReader:
         if len(self.errors) > before:
             return None
         if value not in choices:
-            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            close = close_match(str(value), choices, cutoff=0.5)
+            hint = f" (did you mean {close!r}?)" if close else ""
             self.error(node, f"must be one of {', '.join(choices)}; got {value!r}{hint}", field)
             return None
         return str(value)
