@@ -95,6 +95,7 @@ class WorkoutScreen(Screen[None]):
         self.workout = workout
         self.live_ticker = live_ticker
         self.summary_on_finish = True
+        self._paused_by_dialog = False
         self.ticker: Timer | None = None
         self.snapshot: Snapshot | None = None
         self._phase = ""
@@ -203,7 +204,7 @@ class WorkoutScreen(Screen[None]):
             self._control("pause")
 
     def _resume_after_dialog(self) -> None:
-        if getattr(self, "_paused_by_dialog", False) and self.workout.state == "paused":
+        if self._paused_by_dialog and self.workout.state == "paused":
             self._control("resume")
         self._paused_by_dialog = False
 
