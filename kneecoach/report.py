@@ -136,5 +136,5 @@ def session_summary_json(session: Session, plan: Plan) -> dict[str, object]:
         "sources": session.sources,
         "path": session.path,
         "minutes": round(plan.total_seconds / 60),
-        "exercises": sum(1 for e in session.exercises if e.kind in ("strength", "stretch")),
+        "exercises": sum(1 for e in session.exercises if e.is_main),
     }

@@ -14,6 +14,7 @@ ExerciseKind = Literal["strength", "stretch", "warm-up", "cool-down"]
 DoseEnd = Literal["low", "high"]
 
 EXERCISE_KINDS: tuple[str, ...] = ("strength", "stretch", "warm-up", "cool-down")
+MAIN_KINDS: tuple[str, ...] = ("strength", "stretch")  # what an article counts as its exercises
 SIDES: tuple[str, ...] = ("left", "right")
 
 
@@ -110,6 +111,11 @@ class Exercise:
     cautions: tuple[str, ...] = ()
     progression: Progression | None = None
     line: int = 0
+
+    @property
+    def is_main(self) -> bool:
+        """Strength or stretch work, as opposed to a warm-up or cool-down."""
+        return self.kind in MAIN_KINDS
 
     def units(self) -> tuple[Part, ...]:
         """The parts to run, in order: the exercise itself when it has no parts."""

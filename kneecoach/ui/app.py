@@ -77,7 +77,7 @@ class KneecoachApp(App[int]):
                 self._first_screen = SessionPicker(self.sessions)
             elif self.acknowledgements.is_acknowledged(start.id):
                 self._first_screen = self._workout_screen(start)
-            else:
+            else:  # a blank screen under the safety notice that on_mount shows
                 self._first_screen = Screen(id="_default")
         return self._first_screen
 
@@ -89,23 +89,25 @@ class KneecoachApp(App[int]):
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
         start = self.start_session
-        if start is not None and not self.acknowledgements.is_acknowledged(start.id):
-            self.begin(start, from_picker=False)
+        if start is not None and self.get_default_screen().id == "_default":
+            self._notice_then_run(start, from_picker=False)
 
-    def begin(self, session: Session, from_picker: bool = True) -> None:
-        """Start ``session``, after its safety notice the first time."""
+    def begin(self, session: Session) -> None:
+        """Start ``session`` from the picker, after its safety notice the first time."""
+        if self.acknowledgements.is_acknowledged(session.id):
+            self._run(session)
+        else:
+            self._notice_then_run(session, from_picker=True)
 
+    def _notice_then_run(self, session: Session, from_picker: bool) -> None:
         def after_notice(accepted: bool | None) -> None:
             if accepted:
                 self.acknowledgements.acknowledge(session.id)
                 self._run(session)
-            elif not from_picker:
+            elif not from_picker:  # `run SESSION` declined: nothing else to show
                 self.exit(0)
 
-        if self.acknowledgements.is_acknowledged(session.id):
-            self._run(session)
-        else:
-            self.push_screen(SafetyNotice(session, first_time=True), after_notice)
+        self.push_screen(SafetyNotice(session, first_time=True), after_notice)
 
     def _workout_screen(self, session: Session) -> WorkoutScreen:
         workout = Workout(build_plan(session), clock=self.clock, speed=self.speed)
@@ -129,7 +131,7 @@ class KneecoachApp(App[int]):
                 screen.action_finish()  # listeners still hear the session end
                 self.exit(0)
             else:
-                screen._resume_after_dialog()
+                screen.resume_after_dialog()
 
         self.push_screen(ConfirmQuit(), chosen)
 

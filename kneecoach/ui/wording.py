@@ -77,7 +77,7 @@ def exercise_title(snapshot: Snapshot) -> str:
 def main_exercise_numbers(exercises: tuple[Exercise, ...]) -> dict[int, tuple[int, int]]:
     """Exercise index -> (number, count), counting strength and stretch work only,
     so that the GoodRx programme reads '3 / 8' as its article does."""
-    main = [i for i, exercise in enumerate(exercises) if exercise.kind in ("strength", "stretch")]
+    main = [i for i, exercise in enumerate(exercises) if exercise.is_main]
     return {index: (number, len(main)) for number, index in enumerate(main, start=1)}
 
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from kneecoach.engine import Session, build_plan
-from kneecoach.report import clock_text, dose_text
+from kneecoach.report import clock_text, dose_text, session_summary_json
 
 
 def preview_text(session: Session) -> str:
@@ -63,12 +63,9 @@ class SessionPicker(Screen[None]):
         # The short numbers first: a long title would push them out of sight.
         table.add_columns("Min", "Ex.", "Session", "Source")
         for session in self.sessions:
-            plan = build_plan(session)
-            count = sum(1 for e in session.exercises if e.kind in ("strength", "stretch"))
+            row = session_summary_json(session, build_plan(session))  # as `kneecoach list`
             source = session.source if len(session.source) <= 28 else session.source[:27] + "…"
-            table.add_row(
-                round(plan.total_seconds / 60), count, session.title, source, key=session.id
-            )
+            table.add_row(row["minutes"], row["exercises"], session.title, source, key=session.id)
         if not self.sessions:
             self.query_one("#preview", Static).update(
                 "No sessions found. See docs/sessions.md to write one."
@@ -90,15 +87,15 @@ class SessionPicker(Screen[None]):
             self._preview(session)
 
     @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        session = self._session(event.row_key.value)
+    def _selected(self, event: DataTable.RowSelected) -> None:  # a click on a row
+        self._start(event.row_key.value)
+
+    def action_start(self) -> None:  # Enter
+        if self.sessions:
+            table = self.query_one(DataTable)
+            self._start(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _start(self, key: str | None) -> None:
+        session = self._session(key)
         if session is not None:
             self.app.begin(session)  # type: ignore[attr-defined]
-
-    def action_start(self) -> None:
-        table = self.query_one(DataTable)
-        if self.sessions:
-            row = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            session = self._session(row.value)
-            if session is not None:
-                self.app.begin(session)  # type: ignore[attr-defined]

@@ -191,7 +191,7 @@ class WorkoutScreen(Screen[None]):
 
     def action_help(self) -> None:
         self._pause_for_dialog()
-        self.app.show_help(self.workout.plan.session, on_close=self._resume_after_dialog)  # type: ignore[attr-defined]
+        self.app.show_help(self.workout.plan.session, on_close=self.resume_after_dialog)  # type: ignore[attr-defined]
 
     def action_request_quit(self) -> None:
         self._pause_for_dialog()
@@ -203,7 +203,7 @@ class WorkoutScreen(Screen[None]):
         if self._paused_by_dialog:
             self._control("pause")
 
-    def _resume_after_dialog(self) -> None:
+    def resume_after_dialog(self) -> None:
         if self._paused_by_dialog and self.workout.state == "paused":
             self._control("resume")
         self._paused_by_dialog = False
