@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from kneecoach import __version__
+from kneecoach.config import AUDIO_MODES, ConfigError, load_config
 from kneecoach.catalog import SessionNotFound, discover, resolve, session_dirs
 from kneecoach.engine import SessionFileError, build_plan, load_session
 from kneecoach.report import clock_text, plan_json, plan_table, session_summary_json
@@ -42,9 +43,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     live.add_argument(
         "--audio",
-        choices=("auto", "off"),
+        choices=AUDIO_MODES,
         default=argparse.SUPPRESS,
-        help="sound cues: auto (the terminal bell for now) or off",
+        help="how cues sound: auto (the best that works here), simpleaudio, command "
+        "(pw-play, paplay, aplay or afplay), bell (terminal bell and a flash) or off",
+    )
+    live.add_argument(
+        "--volume",
+        type=_volume,
+        default=argparse.SUPPRESS,
+        metavar="0-100",
+        help="loudness of the cues, in percent (default 100, or the config file's)",
+    )
+    live.add_argument(
+        "--voice",
+        action=argparse.BooleanOptionalAction,
+        default=argparse.SUPPRESS,
+        help='speak cues ("Hold", "Switch sides") as well as playing tones (default: on)',
     )
     live.add_argument(
         "--theme",
@@ -89,11 +104,29 @@ def _parser() -> argparse.ArgumentParser:
 
 # Options may stand before or after the command; argparse.SUPPRESS keeps a
 # subcommand's unset option from overwriting the value given before it.
-DEFAULTS = {"sessions": None, "data_dir": None, "speed": 1.0, "audio": "auto", "theme": None}
+DEFAULTS = {
+    "sessions": None,
+    "data_dir": None,
+    "speed": 1.0,
+    "audio": None,  # None: the config file's, else auto
+    "volume": None,
+    "voice": None,
+    "theme": None,
+}
 
 
 class UsageError(Exception):
     """A command-line value that cannot be used; one line for the user."""
+
+
+def _volume(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"volume must be a whole number, not {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("volume must be from 0 to 100")
+    return value
 
 
 def _speed(text: str) -> float:
@@ -169,6 +202,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
         start, sessions = None, sorted(catalog.sessions.values(), key=lambda s: s.title.lower())
     if args.theme is not None:
         _check_theme(args.theme)
+    settings = load_config().audio
     from kneecoach.paths import data_dir
     from kneecoach.ui.app import make_app  # Textual is imported here, and only here
 
@@ -177,7 +211,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
         start=start,
         data_dir=data_dir(args.data_dir),
         speed=args.speed,
-        audio=args.audio,
+        audio=args.audio or settings.backend,
+        volume=settings.volume if args.volume is None else args.volume,
+        voice=settings.voice if args.voice is None else args.voice,
         theme=args.theme,
     )
     result = app.run()
@@ -207,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors:
             print(error, file=sys.stderr)
         return 1
-    except (SessionNotFound, UsageError) as exc:
+    except (SessionNotFound, UsageError, ConfigError) as exc:
         print(f"kneecoach: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

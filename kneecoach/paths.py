@@ -28,3 +28,10 @@ def data_dir(override: str | Path | None = None) -> Path:
 
 def user_sessions_dir() -> Path:
     return config_dir() / "sessions"
+
+
+def voices_cache_dir() -> Path:
+    """Spoken names rendered on this machine for sessions that ship none."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "voices"

@@ -35,7 +35,7 @@ RATE = 22050  # espeak-ng's native rate: tones use it too, so every file has one
 CHANNELS = 1
 SAMPLE_WIDTH = 2
 FULL_SCALE = 32767
-TONE_PEAK_DB = -6.0
+TONE_PEAK_DB = -12.0  # tones are steady, speech is not: -12 dB peaks sit level with the voices
 VOICE_PEAK_DB = -3.0  # speech peaks far above its average, so voices get 3 dB more headroom
 
 ESPEAK_VOICE = "en-us"

@@ -15,6 +15,7 @@ from kneecoach.engine.plan import Step
 class EventKind(StrEnum):
     STEP_STARTED = "step_started"
     COUNTDOWN = "countdown"  # one of the last 3 seconds of a step
+    REP_TURN = "rep_turn"  # halfway through a tempo rep: from "up" to "down"
     STEP_ENDED = "step_ended"
     SIDE_SWITCH = "side_switch"
     SET_DONE = "set_done"

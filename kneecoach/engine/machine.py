@@ -218,6 +218,10 @@ class Workout:
                     mark = duration - left
                     if left < duration and self._last_elapsed < mark <= elapsed:
                         self._emit(EventKind.COUNTDOWN, self._at(mark), step, seconds_left=left)
+            if step.kind == "rep" and not step.self_paced:
+                turn = step.seconds / 2
+                if self._last_elapsed < turn <= elapsed:
+                    self._emit(EventKind.REP_TURN, self._at(turn), step)
             self._last_elapsed = max(self._last_elapsed, elapsed)
             if elapsed < duration or step.self_paced:  # a self-paced rep ends on count_rep()
                 return

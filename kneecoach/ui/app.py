@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -22,7 +23,7 @@ from kneecoach.acknowledgements import (
     MemoryAcknowledgements,
 )
 from kneecoach.engine import Event, Session, Workout, build_plan
-from kneecoach.ui.listeners import BellListener, EventListener
+from kneecoach.ui.listeners import EventListener
 from kneecoach.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
 from kneecoach.ui.screens.picker import SessionPicker
 from kneecoach.ui.screens.safety import SafetyNotice
@@ -82,6 +83,10 @@ class KneecoachApp(App[int]):
         return self._first_screen
 
     def on_mount(self) -> None:
+        prepare = [getattr(listener, "prepare", None) for listener in self.listeners]
+        if any(prepare):  # sounds read and missing names rendered, off the UI thread
+            sessions = [self.start_session] if self.start_session else self.sessions
+            self.run_worker(lambda: [p(sessions) for p in prepare if p], thread=True)
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
             try:  # a kill, or the terminal closed: exit cleanly, terminal restored
@@ -135,6 +140,12 @@ class KneecoachApp(App[int]):
 
         self.push_screen(ConfirmQuit(), chosen)
 
+    def on_unmount(self) -> None:
+        for listener in self.listeners:
+            close = getattr(listener, "close", None)
+            if close is not None:
+                close()
+
     def action_request_quit(self) -> None:
         if isinstance(self.screen, WorkoutScreen):
             self.screen.action_request_quit()
@@ -148,8 +159,39 @@ class KneecoachApp(App[int]):
         for listener in self.listeners:
             listener.handle(event, workout, muted=self.muted)
 
+    def delivered(self, workout: Workout) -> None:
+        """The tick's events have all been handed over: listeners may act on them."""
+        for listener in self.listeners:
+            listener.flush(workout, muted=self.muted)
+
+    def from_any_thread(self, action: Callable[[], object]) -> Callable[[], None]:
+        """``action`` made safe to call from a player's watcher thread too."""
+
+        def run() -> None:
+            if threading.get_ident() == self._thread_id:
+                action()
+            else:
+                self.call_from_thread(action)
+
+        return run
+
+    def say(self, message: str) -> None:
+        """A notification for the person, from any thread (a sound backend failing)."""
+        self.from_any_thread(lambda: self.notify(message, severity="warning", timeout=6))()
+
+    def flash(self) -> None:
+        """A visual cue: the screen lights up briefly (the bell's partner)."""
+        screen = self.screen
+        screen.add_class("-cue-flash")
+        self.set_timer(0.25, lambda: screen.remove_class("-cue-flash"))
+
     def action_toggle_mute(self) -> None:
         self.muted = not self.muted
+        if self.muted:
+            for listener in self.listeners:
+                stop = getattr(listener, "stop", None)
+                if stop is not None:
+                    stop()
         self.notify("Sound off" if self.muted else "Sound on", timeout=2)
 
     # -- command palette -------------------------------------------------------------
@@ -173,12 +215,14 @@ def make_app(
     clock: Callable[[], float] = time.monotonic,
     speed: float = 1.0,
     audio: str = "auto",
+    volume: int = 100,
+    voice: bool = True,
     live_ticker: bool = True,
     acknowledgements: Acknowledgements | None = None,
     listeners: Iterable[EventListener] | None = None,
     theme: str | None = None,
 ) -> KneecoachApp:
-    """Build the app the user runs; tests pass a fake clock and stores."""
+    """Build the app the user runs; tests pass a fake clock, stores and listeners."""
     if acknowledgements is None:
         acknowledgements = FileAcknowledgements(data_dir) if data_dir else MemoryAcknowledgements()
     app = KneecoachApp(
@@ -192,5 +236,20 @@ def make_app(
         theme=theme,
     )
     if listeners is None and audio != "off":
-        app.listeners.append(BellListener(app.bell))
+        app.listeners.append(_cue_listener(app, audio, volume, voice))
     return app
+
+
+def _cue_listener(app: KneecoachApp, mode: str, volume: int, voice: bool) -> EventListener:
+    from kneecoach.audio import CueListener, SoundBank, make_player, sound_folders
+    from kneecoach.paths import voices_cache_dir
+
+    player = make_player(
+        mode,
+        ring=app.from_any_thread(app.bell),
+        flash=app.from_any_thread(app.flash),
+        notify=app.say,
+    )
+    cache = voices_cache_dir()
+    bank = SoundBank(sound_folders(cache), volume=volume)
+    return CueListener(bank, player, voice=voice, voices_cache=cache)

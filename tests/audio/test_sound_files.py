@@ -104,7 +104,7 @@ def test_the_script_names_the_contract_cues_and_phrases(make_sounds: ModuleType)
 def test_tone_file_format_level_and_length(cue: str) -> None:
     params, samples = read(SOUNDS / f"tone-{cue}.wav")
     assert params == (1, 2, RATE)
-    assert peak_db(samples) == pytest.approx(-6.0, abs=0.2)
+    assert peak_db(samples) == pytest.approx(-12.0, abs=0.2)
     low, high = TONE_SECONDS.get(cue, OTHER_TONE_SECONDS)
     assert low <= len(samples) / RATE <= high
     # envelopes start and end at silence: no click at either edge

@@ -43,9 +43,13 @@ class Recorder:
 
     def __init__(self) -> None:
         self.events = []
+        self.flushes = 0
 
     def handle(self, event, workout, *, muted):
         self.events.append((event.kind, event.step.index if event.step else None, muted))
+
+    def flush(self, workout, *, muted):
+        self.flushes += 1
 
 
 @pytest.fixture

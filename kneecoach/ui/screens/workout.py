@@ -132,6 +132,8 @@ class WorkoutScreen(Screen[None]):
             self.post_message(self.EngineEvent(event, self.workout))
             if event.kind is EventKind.SESSION_DONE:
                 self.post_message(self.Finished(self.workout))
+        if tick.events:
+            self.app.delivered(self.workout)  # type: ignore[attr-defined]
 
     def _rearm(self, snapshot: Snapshot) -> None:
         """Replace the pending tick with one at the next change (one ticker, always)."""

@@ -1,0 +1,73 @@
+"""A chain of players: the first that works plays; a failure moves down, once.
+
+"Once" means each backend gets one chance: after it fails, the chain never goes
+back to it in this run, and the person is told, in one line, what took over.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+
+from kneecoach.audio.players import NullPlayer, Player, PlayerError
+from kneecoach.audio.sound import Sound
+
+
+class FallbackPlayer:
+    def __init__(self, players: Sequence[Player], notify: Callable[[str], None]) -> None:
+        self.players = list(players) or [NullPlayer()]
+        self.notify = notify
+        self._index = 0
+        self._lock = threading.RLock()
+        for player in self.players:
+            player.on_failure = self._watcher(player)
+
+    @property
+    def current(self) -> Player:
+        return self.players[self._index]
+
+    @property
+    def name(self) -> str:
+        return self.current.name
+
+    def play(self, sound: Sound) -> None:
+        with self._lock:
+            while True:
+                player = self.current
+                try:
+                    player.play(sound)
+                    return
+                except PlayerError as error:
+                    if not self._move_on(player, str(error)):
+                        return
+
+    def _watcher(self, player: Player) -> Callable[[Sound, str], None]:
+        def failed_later(sound: Sound, reason: str) -> None:
+            """``player`` failed after ``play`` returned (a command's exit status)."""
+            with self._lock:
+                if player is self.current and self._move_on(player, reason):
+                    self.play(sound)
+
+        return failed_later
+
+    def _move_on(self, player: Player, reason: str) -> bool:
+        """Drop ``player``; False when nothing is left to try."""
+        if player is not self.current or self._index + 1 >= len(self.players):
+            if player is self.current:
+                self.notify(f"Sound: {reason}. No other way to play sound: cues are off.")
+                self.players.append(NullPlayer())
+                self._index = len(self.players) - 1
+            return False
+        self._index += 1
+        self.notify(f"Sound: {reason}. Using {self.current.name} instead.")
+        return True
+
+    def stop(self) -> None:
+        self.current.stop()
+
+    def wait(self) -> None:
+        self.current.wait()
+
+    def close(self) -> None:
+        for player in self.players:
+            player.close()
