@@ -52,6 +52,7 @@ class FallbackPlayer:
 
     def _move_on(self, player: Player, reason: str) -> bool:
         """Drop ``player``; False when nothing is left to try."""
+        reason = reason.rstrip(".")
         if player is not self.current or self._index + 1 >= len(self.players):
             if player is self.current:
                 self.notify(f"Sound: {reason}. No other way to play sound: cues are off.")
@@ -59,7 +60,8 @@ class FallbackPlayer:
                 self._index = len(self.players) - 1
             return False
         self._index += 1
-        self.notify(f"Sound: {reason}. Using {self.current.name} instead.")
+        description = getattr(self.current, "description", self.current.name)
+        self.notify(f"Sound: {reason}. Using {description} instead.")
         return True
 
     def stop(self) -> None:

@@ -34,6 +34,7 @@ class CueListener:
         self.voices_cache = voices_cache
         self.timer = timer
         self.latencies: list[float] = []  # seconds from flush to the player's return
+        self.last_cue = ""  # the key of the last cue played, for tests and the benchmark
         self._pending: list[Event] = []
         self._choosers: dict[str, CueChooser] = {}
         self._sounds: dict[str, Sound | None] = {}
@@ -65,6 +66,7 @@ class CueListener:
         if sound is not None:
             self.player.play(sound)
             self.latencies.append(self.timer() - started)
+            self.last_cue = sound.name
 
     def chooser(self, session: Session) -> CueChooser:
         chooser = self._choosers.get(session.id)

@@ -8,6 +8,7 @@ through the ``on_failure`` callback) and the chain in ``fallback.py`` moves on.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -81,6 +82,7 @@ class BellPlayer(_Quiet):
     """
 
     name = "bell"
+    description = "the terminal bell and a flash"
     MARKS = ("tone:hold_start", "tone:switch_sides", "tone:session_done")
 
     def __init__(self, ring: Callable[[], None], flash: Callable[[], None] | None = None):
@@ -119,8 +121,9 @@ class SimpleaudioPlayer(_Quiet):
             self._current = self._simpleaudio.play_buffer(
                 sound.frames, sound.channels, sound.width, sound.rate
             )
-        except Exception as error:  # SimpleaudioError: no device, device busy
-            raise PlayerError(f"simpleaudio: {_one_line(error)}") from None
+        except Exception as error:  # noqa: BLE001 - SimpleaudioError and friends: no device, busy
+            reason = _one_line(error).split(" -- ")[0]  # drop "-- CODE: -2 -- MSG: ..."
+            raise PlayerError(f"simpleaudio: {reason}") from None
 
     def stop(self) -> None:
         current, self._current = self._current, None
@@ -176,6 +179,7 @@ class CommandPlayer(_Quiet):
         self._files: dict[Sound, Path] = {}
         self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
+        self.watcher: threading.Thread | None = None  # waits for the latest command
 
     def _file(self, sound: Sound) -> Path:
         path = self._files.get(sound)
@@ -200,7 +204,8 @@ class CommandPlayer(_Quiet):
             raise PlayerError(f"{self.name}: {_one_line(error)}") from None
         with self._lock:
             self._process = process
-        threading.Thread(target=self._watch, args=(process, sound), daemon=True).start()
+        self.watcher = threading.Thread(target=self._watch, args=(process, sound), daemon=True)
+        self.watcher.start()
 
     def _watch(self, process: subprocess.Popen[bytes], sound: Sound) -> None:
         _, err = process.communicate()
@@ -208,6 +213,7 @@ class CommandPlayer(_Quiet):
         if process.returncode and not stopped and self.on_failure is not None:
             lines = err.decode(errors="replace").strip().splitlines()
             reason = lines[-1] if lines else f"exit status {process.returncode}"
+            reason = re.sub(r"^[\w.-]+: \w+:\d+: ", "", reason)  # "aplay: main:831: "
             self.on_failure(sound, f"{self.name}: {reason}")
 
     def stop(self) -> None:

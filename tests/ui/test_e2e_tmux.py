@@ -197,3 +197,45 @@ def test_a_rehearsal_from_notice_to_summary_in_a_real_terminal(tmp_path: Path) -
     finally:
         tmux.kill()
     assert time.monotonic() - started < 60
+
+
+NO_ALSA_DEVICE = """\
+</usr/share/alsa/alsa.conf>
+pcm.!default { type hw card 31 }
+"""
+
+
+def test_without_a_sound_device_the_app_falls_back_and_the_screen_stays_clean(
+    tmp_path: Path,
+) -> None:
+    """Every backend that needs a device fails; the person sees one notice each and
+    the workout goes on, with none of alsa-lib's error text drawn over it."""
+    kneecoach = Path(sys.executable).parent / "kneecoach"
+    session = tmp_path / "e2e-mini.yaml"
+    session.write_text(SESSION, encoding="utf-8")
+    config = tmp_path / "asound.conf"
+    config.write_text(NO_ALSA_DEVICE)
+    data = tmp_path / "data"
+    exit_file = tmp_path / "exit.txt"
+    command = (
+        f"env ALSA_CONFIG_PATH='{config}' '{kneecoach}' --data-dir '{data}' "
+        f"run '{session}' --speed 20 --audio auto; echo EXIT=$? > '{exit_file}'; exec sleep 600"
+    )
+    tmux = Tmux(f"kneecoach-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    try:
+        tmux.start(command)
+        tmux.wait_text("I understand")
+        tmux.keys("Enter")
+        screen = tmux.wait_text("instead", "cues are off")
+        tmux.keys("Space")  # pause, so the notices can be read before they fade
+        screen = tmux.wait_text("PAUSED")
+        seen = [tmux.screen() for _ in range(5)] + [screen]
+        for shot in seen:
+            assert "ALSA" not in shot and "Traceback" not in shot, shot
+        assert any("Sound: " in shot for shot in seen), screen
+        tmux.keys("q")
+        tmux.wait_text("Quit")
+        tmux.keys("y")
+        assert wait_file(exit_file, tmux).strip() == "EXIT=0"
+    finally:
+        tmux.kill()

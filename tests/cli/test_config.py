@@ -1,0 +1,87 @@
+"""The settings file: defaults, values, and one clear line for each mistake."""
+
+from __future__ import annotations
+
+import pytest
+
+from kneecoach import cli
+from kneecoach.config import AudioSettings, ConfigError, config_path, load_config
+
+
+def test_no_file_means_the_defaults(tmp_path):
+    assert load_config(tmp_path / "missing.toml").audio == AudioSettings("auto", 100, True)
+
+
+def test_audio_settings_are_read(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[audio]\nbackend = "command"\nvolume = 40\nvoice = false\n')
+    assert load_config(path).audio == AudioSettings("command", 40, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "[audio]\nvolume = 140\n",
+            ":2: audio.volume: expected a whole number from 0 to 100, found 140",
+        ),
+        (
+            '[audio]\nbackend = "loud"\n',
+            ":2: audio.backend: expected one of auto, simpleaudio, command, bell, off",
+        ),
+        ('[audio]\n\nvoice = "yes"\n', ":3: audio.voice: expected true or false, found 'yes'"),
+        (
+            "[audio]\nvolum = 3\n",
+            ":2: audio.volum: unknown setting (known: backend, voice, volume)",
+        ),
+        ("[sound]\nvolume = 3\n", ":1: unknown section 'sound'"),
+        ("audio = 3\n", ":1: audio: expected a [audio] table"),
+        ("[audio\n", "config.toml: Expected ']'"),
+    ],
+)
+def test_each_mistake_is_one_line_naming_file_line_and_field(tmp_path, text, message):
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(str(path))
+    assert "\n" not in str(caught.value)
+
+
+def test_a_bad_config_stops_the_app_with_one_line(capsys):
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("[audio]\nvolume = -1\n")
+    assert cli.main(["run", "goodrx-runners-knee"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"kneecoach: {path}:2: audio.volume") and err.count("\n") == 1
+
+
+def test_command_line_options_win_over_the_file(monkeypatch):
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('[audio]\nbackend = "bell"\nvolume = 30\nvoice = false\n')
+    seen = {}
+
+    class FakeApp:
+        def run(self):
+            return 0
+
+    def fake_make_app(sessions, **options):
+        seen.update(options)
+        return FakeApp()
+
+    monkeypatch.setattr("kneecoach.ui.app.make_app", fake_make_app)
+    cli.main(["run", "goodrx-runners-knee"])
+    assert (seen["audio"], seen["volume"], seen["voice"]) == ("bell", 30, False)
+    cli.main(["run", "goodrx-runners-knee", "--audio", "off", "--volume", "70", "--voice"])
+    assert (seen["audio"], seen["volume"], seen["voice"]) == ("off", 70, True)
+
+
+@pytest.mark.parametrize("value", ["101", "-1", "loud"])
+def test_a_bad_volume_is_a_usage_error(value, capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["run", "goodrx-runners-knee", "--volume", value])
+    assert caught.value.code == 2
+    assert "volume" in capsys.readouterr().err
