@@ -12,8 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from kneecoach import __version__
-from kneecoach.config import AUDIO_MODES, ConfigError, load_config
 from kneecoach.catalog import SessionNotFound, discover, resolve, session_dirs
+from kneecoach.config import AUDIO_MODES, ConfigError, load_config
 from kneecoach.engine import SessionFileError, build_plan, load_session
 from kneecoach.report import clock_text, plan_json, plan_table, session_summary_json
 

@@ -104,7 +104,10 @@ class SoundBank:
             for folder in self.folders:
                 path = folder / filename
                 if path.is_file():
-                    self._cache[filename] = load_wav(path, path.stem).scaled(self.volume)
+                    try:
+                        self._cache[filename] = load_wav(path, path.stem).scaled(self.volume)
+                    except SoundError:  # a damaged file plays as if it were absent
+                        continue
                     break
         return self._cache[filename]
 

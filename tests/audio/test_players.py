@@ -101,7 +101,7 @@ def test_a_command_that_fails_later_moves_the_chain_on(tmp_path):
 
 def test_find_command_prefers_a_sound_server_only_when_one_runs():
     everything = {"pw-play", "paplay", "aplay", "afplay"}.__contains__
-    which = lambda name: f"/usr/bin/{name}" if everything(name) else None  # noqa: E731
+    which = lambda name: f"/usr/bin/{name}" if everything(name) else None
     assert find_command(which, server=True) == ("/usr/bin/pw-play",)
     assert find_command(which, server=False) == ("/usr/bin/aplay", "-q")
     assert find_command(
