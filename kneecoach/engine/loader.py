@@ -20,9 +20,11 @@ from kneecoach.engine.model import (
     Exercise,
     Part,
     Progression,
+    ProgressionRule,
     Rests,
     Session,
 )
+from kneecoach.engine.progression_rule import RuleReader
 from kneecoach.engine.yamlnodes import (
     MAX_BYTES,
     NodeReader,
@@ -33,14 +35,14 @@ from kneecoach.engine.yamlnodes import (
 
 SESSION_KEYS = (
     "id", "title", "source", "summary", "safety", "avoid",
-    "warm_up", "cool_down", "rests", "exercises",
+    "warm_up", "cool_down", "rests", "progression_rule", "exercises",
 )  # fmt: skip
 DOSE_KEYS = ("minutes", "hold_seconds", "reps", "sets", "tempo_seconds")
 SIDE_KEYS = ("per_side", "first_side")
 PACE_KEYS = ("self_paced",)
 EXERCISE_KEYS = (
     "id", "name", "kind", "source", "summary", "equipment", "steps", "cautions",
-    "progression", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS,
+    "progression", "progression_rule", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS,
 )  # fmt: skip
 PART_KEYS = ("id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS)
 TIMED_BLOCK_KEYS = ("minutes", "what", "steps")
@@ -102,6 +104,11 @@ class _SessionReader:
         title = self.r.text(keys["title"], "title") if "title" in keys else None
         source = self.r.text(keys["source"], "source") if "source" in keys else None
         rests = self.rests(keys["rests"], "rests", Rests()) if "rests" in keys else Rests()
+        rule = (
+            RuleReader(self.r).session_rule(keys["progression_rule"])
+            if "progression_rule" in keys
+            else ProgressionRule()
+        )
         source = source or ""
         exercises: list[Exercise] = []
         for key, kind in (("warm_up", "warm-up"), ("cool_down", "cool-down")):
@@ -134,6 +141,7 @@ class _SessionReader:
             safety=self.r.text_list(keys["safety"], "safety") if "safety" in keys else (),
             avoid=self.r.text_list(keys["avoid"], "avoid") if "avoid" in keys else (),
             rests=rests,
+            progression_rule=rule,
         )
 
     def optional_text(self, keys: dict[str, Node], key: str, path: str) -> str:
@@ -300,6 +308,11 @@ class _SessionReader:
             if "progression" in keys
             else None
         )
+        own_rule = (
+            RuleReader(self.r).exercise_rule(keys["progression_rule"], f"{field}.progression_rule")
+            if "progression_rule" in keys
+            else None
+        )
         if eid is None or name is None or kind is None or (dose is None and not parts):
             return None
         return Exercise(
@@ -321,6 +334,7 @@ class _SessionReader:
             if "cautions" in keys
             else (),
             progression=progression,
+            progression_rule=own_rule,
             line=node.start_mark.line + 1,
         )
 

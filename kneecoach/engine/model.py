@@ -6,7 +6,7 @@ value (ranges ordered, doses positive) without checking again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Side = Literal["left", "right"]
@@ -83,6 +83,82 @@ class Progression:
     sets: int | None = None
 
 
+PROGRESS_FIELDS: tuple[str, ...] = ("hold_seconds", "reps", "sets")
+
+
+@dataclass(frozen=True)
+class DoseSteps:
+    """How much one step of progression adds (or one step back takes away).
+
+    2 s of hold: enough to notice on a 5-10 s hold, few enough steps to take a
+    60-90 s stretch to the top; reps and sets by one, the smallest whole step.
+    """
+
+    hold_seconds: float = 2
+    reps: int = 1
+    sets: int = 1
+
+
+@dataclass(frozen=True)
+class ProgressionRule:
+    """When a dose steps up, holds or steps back; docs/progression.md explains.
+
+    Pain is on a 0-10 scale. The defaults are the pain-monitoring model's zones
+    (Thomeé 1997; Silbernagel et al. 2007): up to 2 safe, up to 5 acceptable.
+    """
+
+    safe_pain: int = 2
+    acceptable_pain: int = 5
+    workouts_to_progress: int = 3
+    order: tuple[str, ...] = PROGRESS_FIELDS
+    steps: DoseSteps = DoseSteps()
+
+
+@dataclass(frozen=True)
+class ExerciseRule:
+    """An exercise's own ``order`` and step sizes, laid over the session's rule."""
+
+    order: tuple[str, ...] | None = None
+    steps: tuple[tuple[str, float], ...] = ()  # (field, step) pairs given in the file
+
+    def applied_to(self, rule: ProgressionRule) -> ProgressionRule:
+        steps = replace(rule.steps, **dict(self.steps)) if self.steps else rule.steps
+        return replace(rule, order=rule.order if self.order is None else self.order, steps=steps)
+
+
+@dataclass(frozen=True)
+class DoseLimits:
+    """What a session file allows for one exercise (or part): its ranges, stretched
+    up to the exercise's ``progression`` targets ("work up to 1 minute")."""
+
+    hold_seconds: Range | None  # None: not a hold
+    reps: Range
+    sets: Range
+
+    def get(self, name: str) -> Range | None:
+        return getattr(self, name)  # type: ignore[no-any-return]
+
+    @property
+    def fixed(self) -> bool:
+        """True when there is nothing to progress: every number is one number."""
+        return all(r is None or r.low == r.high for r in (self.hold_seconds, self.reps, self.sets))
+
+
+def dose_limits(dose: Dose, progression: Progression | None = None) -> DoseLimits:
+    """The lowest and highest dose the session file allows (reps and sets default to 1)."""
+
+    def stretch(value: Range | None, target: float | None) -> Range | None:
+        if value is None or target is None or target <= value.high:
+            return value
+        return Range(value.low, target)
+
+    one = Range(1, 1)
+    targets = progression or Progression(note="")
+    reps = stretch(dose.reps or one, targets.reps) or one
+    sets = stretch(dose.sets or one, targets.sets) or one
+    return DoseLimits(stretch(dose.hold_seconds, targets.hold_seconds), reps, sets)
+
+
 @dataclass(frozen=True)
 class Part:
     id: str
@@ -110,12 +186,17 @@ class Exercise:
     equipment: tuple[str, ...] = ()
     cautions: tuple[str, ...] = ()
     progression: Progression | None = None
+    progression_rule: ExerciseRule | None = None  # this exercise's own order and steps
     line: int = 0
 
     @property
     def is_main(self) -> bool:
         """Strength or stretch work, as opposed to a warm-up or cool-down."""
         return self.kind in MAIN_KINDS
+
+    def unit_key(self, part: Part) -> str:
+        """``exercise`` or ``exercise/part``: how plans and the progression rule name it."""
+        return f"{self.id}/{part.id}" if part.id else self.id
 
     def units(self) -> tuple[Part, ...]:
         """The parts to run, in order: the exercise itself when it has no parts."""
@@ -146,6 +227,7 @@ class Session:
     safety: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
     rests: Rests = field(default_factory=Rests)
+    progression_rule: ProgressionRule = ProgressionRule()  # defaults, then the file's
     content_hash: str = ""
 
     @property

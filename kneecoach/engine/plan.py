@@ -11,7 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from kneecoach.engine.model import DoseEnd, Exercise, Part, Range, Session, plain_number
+from kneecoach.engine.model import (
+    DoseEnd,
+    Exercise,
+    Part,
+    Progression,
+    Range,
+    Session,
+    dose_limits,
+    plain_number,
+)
 
 StepKind = Literal["timed", "prepare", "hold", "rep", "rest", "switch"]
 WORK_KINDS = ("timed", "hold", "rep")
@@ -84,19 +93,26 @@ def _pick(value: Range | None, end: DoseEnd, default: float | None = None) -> fl
     return default if value is None else value.pick(end)
 
 
-def choose_dose(part: Part, end: DoseEnd, override: ChosenDose | None = None) -> ChosenDose:
-    """The dose at one end of every range, with any override kept inside the ranges."""
+def choose_dose(
+    part: Part,
+    end: DoseEnd,
+    override: ChosenDose | None = None,
+    progression: Progression | None = None,
+) -> ChosenDose:
+    """The dose at one end of every range, with any override kept inside what the
+    session file allows: the ranges, or up to the exercise's ``progression`` targets."""
     dose = part.dose
     hold = _pick(dose.hold_seconds, end)
     reps = _pick(dose.reps, end, 1)
     sets = _pick(dose.sets, end, 1)
     if override is not None:
-        if override.hold_seconds is not None and dose.hold_seconds is not None:
-            hold = _clamp(override.hold_seconds, dose.hold_seconds)
-        if override.reps is not None and dose.reps is not None:
-            reps = _clamp(override.reps, dose.reps)
-        if override.sets is not None and dose.sets is not None:
-            sets = _clamp(override.sets, dose.sets)
+        limits = dose_limits(dose, progression)
+        if override.hold_seconds is not None and limits.hold_seconds is not None:
+            hold = _clamp(override.hold_seconds, limits.hold_seconds)
+        if override.reps is not None:
+            reps = _clamp(override.reps, limits.reps)
+        if override.sets is not None:
+            sets = _clamp(override.sets, limits.sets)
     return ChosenDose(hold, int(reps or 1), int(sets or 1))
 
 
@@ -125,8 +141,9 @@ def build_plan(
 ) -> Plan:
     """Expand ``session`` into steps at one end of its ranges.
 
-    ``overrides`` maps ``exercise`` or ``exercise/part`` ids to a chosen dose (the
-    progression issue fills it in); values are kept inside the session's ranges.
+    ``overrides`` maps ``exercise`` or ``exercise/part`` ids to a chosen dose
+    (``todays_doses`` gives one); values are kept inside the session's ranges, or up
+    to the exercise's ``progression`` targets.
     """
     builder = _Builder()
     for exercise_index, exercise in enumerate(session.exercises):
@@ -149,7 +166,7 @@ def _expand_exercise(
             builder.add("timed", part.dose.minutes.pick(end) * 60, **base)  # type: ignore[union-attr]
             continue
         key = f"{exercise.id}/{part.id}" if part.id else exercise.id
-        chosen = choose_dose(part, end, overrides.get(key))
+        chosen = choose_dose(part, end, overrides.get(key), exercise.progression)
         sides: tuple[str, ...] = ()
         if part.per_side:
             sides = (part.first_side, "right" if part.first_side == "left" else "left")

@@ -42,9 +42,13 @@ exercises:
     reps: 3
 """
 
-SESSION_KEYS = "id, title, source, summary, safety, avoid, warm_up, cool_down, rests, exercises"
+SESSION_KEYS = (
+    "id, title, source, summary, safety, avoid, warm_up, cool_down, rests, progression_rule, "
+    "exercises"
+)
 EXERCISE_KEYS = (
-    "id, name, kind, source, summary, equipment, steps, cautions, progression, rests, parts, "
+    "id, name, kind, source, summary, equipment, steps, cautions, progression, progression_rule, "
+    "rests, parts, "
     "minutes, hold_seconds, reps, sets, tempo_seconds, per_side, first_side, self_paced"
 )
 KINDS = "strength, stretch, warm-up, cool-down"

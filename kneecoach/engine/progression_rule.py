@@ -1,0 +1,241 @@
+"""Checking the progression rule's settings, from a session file or the user's config.
+
+``RuleReader`` reads ``progression_rule:`` out of a session file's YAML nodes (so
+that it can name the line); ``merge_rule`` takes a plain mapping (the user's
+config, already parsed).
+Both ask the functions here what is wrong with a value, so a mistake reads the
+same wherever it was made. docs/progression.md documents every key.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+
+from yaml.nodes import Node
+
+from kneecoach.engine.model import PROGRESS_FIELDS, DoseSteps, ExerciseRule, ProgressionRule
+from kneecoach.engine.yamlnodes import NodeReader, close_match
+
+RULE_KEYS = ("safe_pain", "acceptable_pain", "workouts_to_progress", "order", "steps")
+EXERCISE_RULE_KEYS = ("order", "steps")  # an exercise may change what it progresses, and how fast
+PAIN_KEYS = ("safe_pain", "acceptable_pain")
+MAX_PAIN = 10
+
+
+class RuleError(ValueError):
+    """A bad progression-rule setting; ``field`` names it ("steps.reps", "order[1]")."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def _whole(value: object) -> int | None:
+    """``value`` as an int when it is a whole number (3 or 3.0), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value)
+
+
+def value_problem(key: str, value: object) -> str | None:
+    """What is wrong with one number of the rule, or None.
+
+    ``key`` is a rule key (``safe_pain``, ``acceptable_pain``, ``workouts_to_progress``)
+    or a step (``hold_seconds``, ``reps``, ``sets``).
+    """
+    whole = _whole(value)
+    shown = "nothing" if value is None else repr(value)
+    if key in PAIN_KEYS and (whole is None or not 0 <= whole <= MAX_PAIN):
+        return f"must be a whole number from 0 to {MAX_PAIN} (a pain score), got {shown}"
+    if key == "workouts_to_progress" and (whole is None or whole < 1):
+        return f"must be a whole number, 1 or more, got {shown}"
+    if key in ("reps", "sets") and (whole is None or whole < 1):
+        return f"must be a whole number greater than zero, got {shown}"
+    if key == "hold_seconds":
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number or not math.isfinite(value) or value <= 0:  # type: ignore[arg-type]
+            return f"must be a number of seconds greater than zero, got {shown}"
+    return None
+
+
+def plain(key: str, value: float) -> float:
+    """A checked value as the rule stores it: whole numbers as int."""
+    return value if key == "hold_seconds" and not float(value).is_integer() else int(value)
+
+
+def order_item_problem(value: object, seen: list[str]) -> str | None:
+    """What is wrong with one entry of ``order`` (given the entries before it), or None."""
+    if value not in PROGRESS_FIELDS:
+        close = close_match(str(value), PROGRESS_FIELDS, cutoff=0.5)
+        hint = f" (did you mean {close!r}?)" if close else ""
+        return f"must be one of {', '.join(PROGRESS_FIELDS)}; got {value!r}{hint}"
+    if value in seen:
+        return f"{value!r} is listed twice"
+    return None
+
+
+def thresholds_problem(
+    safe: int, acceptable: int, safe_note: str = "", acceptable_note: str = ""
+) -> str | None:
+    """The one check across keys: the safe zone lies inside the acceptable one."""
+    if safe > acceptable:
+        return (
+            f"safe_pain ({safe}{safe_note}) must not be above"
+            f" acceptable_pain ({acceptable}{acceptable_note})"
+        )
+    return None
+
+
+def unknown_key(key: object, allowed: tuple[str, ...]) -> str:
+    close = close_match(str(key), allowed, cutoff=0.6)
+    hint = f" (did you mean {close!r}?)" if close else f"; expected one of: {', '.join(allowed)}"
+    return f"unknown key {key!r}{hint}"
+
+
+def merge_rule(
+    base: ProgressionRule, overrides: Mapping[str, object], prefix: str = ""
+) -> ProgressionRule:
+    """``base`` with the settings in ``overrides`` (a plain mapping, e.g. the user's
+    config) laid over it; raises RuleError naming the first bad field.
+
+    ``prefix`` is put before field names in errors ("progression." gives
+    "progression.steps.reps: ...").
+    """
+    if not isinstance(overrides, Mapping):
+        raise RuleError(prefix.rstrip(".") or "progression_rule", "expected a mapping of keys")
+    values: dict[str, object] = {}
+    for key, value in overrides.items():
+        if key not in RULE_KEYS:
+            raise RuleError(f"{prefix}{key}", unknown_key(key, RULE_KEYS))
+        if key == "order":
+            values["order"] = _order(value, f"{prefix}order")
+        elif key == "steps":
+            values["steps"] = _steps(base.steps, value, f"{prefix}steps")
+        else:
+            problem = value_problem(key, value)
+            if problem:
+                raise RuleError(f"{prefix}{key}", problem)
+            values[key] = int(value)  # type: ignore[call-overload]
+    rule = replace(base, **values)  # type: ignore[arg-type]
+    problem = thresholds_problem(rule.safe_pain, rule.acceptable_pain)
+    if problem:
+        field = "acceptable_pain" if "acceptable_pain" in values else "safe_pain"
+        raise RuleError(f"{prefix}{field}", problem)
+    return rule
+
+
+def _order(value: object, field: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise RuleError(field, f"expected a list such as [hold_seconds, reps, sets], got {value!r}")
+    seen: list[str] = []
+    for index, item in enumerate(value):
+        problem = order_item_problem(item, seen)
+        if problem:
+            raise RuleError(f"{field}[{index}]", problem)
+        seen.append(item)
+    return tuple(seen)
+
+
+def _steps(base: DoseSteps, value: object, field: str) -> DoseSteps:
+    if not isinstance(value, Mapping):
+        raise RuleError(field, f"expected a mapping such as {{reps: 1}}, got {value!r}")
+    steps: dict[str, float] = {}
+    for key, number in value.items():
+        if key not in PROGRESS_FIELDS:
+            raise RuleError(f"{field}.{key}", unknown_key(key, PROGRESS_FIELDS))
+        problem = value_problem(key, number)
+        if problem:
+            raise RuleError(f"{field}.{key}", problem)
+        steps[key] = plain(key, number)  # type: ignore[arg-type]
+    return replace(base, **steps)  # type: ignore[arg-type]
+
+
+class RuleReader:
+    """Reads ``progression_rule:`` blocks out of a session file's nodes, for the loader."""
+
+    def __init__(self, reader: NodeReader) -> None:
+        self.r = reader
+
+    def session_rule(self, node: Node) -> ProgressionRule:
+        field = "progression_rule"
+        read = self.rule_settings(node, field, RULE_KEYS)
+        if read is None:
+            return ProgressionRule()
+        values, keys = read
+        base = ProgressionRule()
+        steps = values.pop("steps", {})
+        rule = replace(base, **values, steps=replace(base.steps, **steps))  # type: ignore[arg-type]
+        if all(key not in keys or key in values for key in ("safe_pain", "acceptable_pain")):
+            notes = ["" if key in keys else ", the default" for key in PAIN_KEYS]
+            problem = thresholds_problem(rule.safe_pain, rule.acceptable_pain, *notes)
+            where = "acceptable_pain" if "acceptable_pain" in keys else "safe_pain"
+            if problem:
+                self.r.error(keys[where], problem, f"{field}.{where}")
+        return rule
+
+    def exercise_rule(self, node: Node, field: str) -> ExerciseRule | None:
+        read = self.rule_settings(node, field, EXERCISE_RULE_KEYS)
+        if read is None:
+            return None
+        values, _ = read
+        steps: dict[str, float] = values.get("steps", {})  # type: ignore[assignment]
+        order: tuple[str, ...] | None = values.get("order")  # type: ignore[assignment]
+        return ExerciseRule(order=order, steps=tuple(steps.items()))
+
+    def rule_settings(
+        self, node: Node, field: str, allowed: tuple[str, ...]
+    ) -> tuple[dict[str, object], dict[str, Node]] | None:
+        """The keys given and their checked values (a bad value is left out, and said)."""
+        keys = self.r.mapping(node, field, allowed)
+        if keys is None:
+            return None
+        values: dict[str, object] = {}
+        for key, value_node in keys.items():
+            path = f"{field}.{key}"
+            value: object
+            if key == "order":
+                value = self.rule_order(value_node, path)
+            elif key == "steps":
+                steps = self.r.mapping(value_node, path, PROGRESS_FIELDS)
+                value = None
+                if steps is not None:
+                    numbers = {k: self.rule_number(n, f"{path}.{k}", k) for k, n in steps.items()}
+                    value = {k: v for k, v in numbers.items() if v is not None}
+            else:
+                value = self.rule_number(value_node, path, key)
+            if value is not None:
+                values[key] = value
+        return values, keys
+
+    def rule_number(self, node: Node, field: str, key: str) -> float | None:
+        before = len(self.r.errors)
+        value = self.r.scalar(node, field)
+        if len(self.r.errors) > before:
+            return None
+        problem = value_problem(key, value)
+        if problem:
+            self.r.error(node, problem, field)
+            return None
+        return plain(key, value)
+
+    def rule_order(self, node: Node, field: str) -> tuple[str, ...] | None:
+        items = self.r.sequence(node, field)
+        if items is None:
+            return None
+        seen: list[str] = []
+        for index, item in enumerate(items):
+            before = len(self.r.errors)
+            value = self.r.scalar(item, f"{field}[{index}]")
+            if len(self.r.errors) > before:
+                continue
+            problem = order_item_problem(value, seen)
+            if problem:
+                self.r.error(item, problem, f"{field}[{index}]")
+            else:
+                seen.append(value)
+        return tuple(seen) if len(seen) == len(items) else None
