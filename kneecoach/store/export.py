@@ -1,0 +1,67 @@
+"""The log as JSON or CSV, for the user, their physiotherapist, or a spreadsheet.
+
+CSV has one row per step with the workout's fields repeated, because that is what a
+spreadsheet filters and pivots best; a workout with no steps still gets one row, so
+an export never silently drops a workout.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from kneecoach.store.records import LoggedWorkout, to_text
+
+WORKOUT_FIELDS = (
+    "workout_id", "session", "title", "started_at", "ended_at", "status", "speed",
+    "rehearsal", "pain_before", "pain_after", "morning_after_pain", "note",
+)  # fmt: skip
+STEP_FIELDS = (
+    "index", "kind", "exercise", "part", "side", "set", "rep", "planned_seconds",
+    "actual_seconds", "outcome", "pauses",
+)  # fmt: skip
+CSV_FIELDS = WORKOUT_FIELDS + STEP_FIELDS
+
+
+def history_json(workouts: Iterable[LoggedWorkout]) -> str:
+    return json.dumps([workout.to_json() for workout in workouts], indent=2, ensure_ascii=False)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def history_csv(workouts: Iterable[LoggedWorkout]) -> str:
+    """RFC 4180 CSV with a header row; empty cells for missing values."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_FIELDS)
+    for workout in workouts:
+        head = [
+            workout.id,
+            workout.session,
+            workout.title,
+            to_text(workout.started_at),
+            None if workout.ended_at is None else to_text(workout.ended_at),
+            workout.status,
+            workout.speed,
+            workout.is_rehearsal,
+            workout.pain_before,
+            workout.pain_after,
+            workout.morning_after_pain,
+            workout.note,
+        ]
+        if not workout.steps:
+            writer.writerow([_cell(value) for value in head] + [""] * len(STEP_FIELDS))
+        for step in workout.steps:
+            data = step.to_json()
+            writer.writerow([_cell(value) for value in head + [data[f] for f in STEP_FIELDS]])
+    return out.getvalue()

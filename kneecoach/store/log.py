@@ -1,0 +1,386 @@
+"""The workout log: every workout and every step of it, in ``kneecoach.db``.
+
+``WorkoutLog(folder)`` opens and checks the database at once, on the calling thread,
+so a bad log is reported at start-up. Each thread that uses the log afterwards gets
+its own connection (SQLite connections are not shared between threads). Every write
+is committed before the method returns; ``LogWriter`` runs these methods on a
+thread of its own so the live screen never waits for the disk.
+
+Workout ids are made by the caller's side (``new_workout_id()``, uuid4 hex), so
+starting a workout never has to wait for the database to hand one out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Self, TypeVar
+
+from kneecoach.store import schema
+from kneecoach.store.owners import new_workout_id, owner_gone, owner_tag
+from kneecoach.store.records import (
+    COMPLETED,
+    ENDED_STATUSES,
+    FINISHED_EARLY,
+    IN_PROGRESS,
+    INTERRUPTED,
+    DoseRecord,
+    LoggedStep,
+    LoggedWorkout,
+    check_pain,
+    from_text,
+    local_midnight,
+    to_text,
+    utc_now,
+)
+
+T = TypeVar("T")
+
+_WORKOUT_COLUMNS = (
+    "id, session, title, session_hash, started_at, ended_at, speed, status, pain_before, "
+    "pain_after, note, morning_after_pain, morning_after_asked, resumable, resumes, done_steps"
+)
+_STEP_COLUMNS = (
+    "workout_id, step_index, kind, exercise, part, side, set_number, rep, "
+    "planned_seconds, actual_seconds, outcome, pauses"
+)
+
+
+class WorkoutLog:
+    """The log in ``folder``; raises ``LogError`` at once if it cannot be used."""
+
+    def __init__(self, folder: Path, busy_timeout: float = schema.BUSY_TIMEOUT) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / schema.FILE_NAME
+        self.busy_timeout = busy_timeout
+        self._local = threading.local()
+        self._connections: dict[threading.Thread, sqlite3.Connection] = {}
+        self._lock = threading.Lock()
+        self._keep(schema.open_database(self.folder, busy_timeout))
+
+    def _keep(self, connection: sqlite3.Connection) -> sqlite3.Connection:
+        """Remember this thread's connection, and close those of threads that ended
+        (a worker thread per history screen would otherwise leak one each time)."""
+        self._local.connection = connection
+        with self._lock:
+            ended = [thread for thread in self._connections if not thread.is_alive()]
+            for thread in ended:
+                self._connections.pop(thread).close()
+            self._connections[threading.current_thread()] = connection
+        return connection
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            try:
+                connection = self._keep(schema.connect(self.path, self.busy_timeout))
+            except sqlite3.Error as error:
+                raise schema.describe(error, self.path, busy_timeout=self.busy_timeout) from error
+        return connection
+
+    def close(self) -> None:
+        """Close every thread's connection; call once no thread is using the log."""
+        with self._lock:
+            connections, self._connections = self._connections, {}
+        for connection in connections.values():
+            connection.close()
+        self._local = threading.local()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``work`` and turn SQLite errors into one-line ``LogError``s."""
+        try:
+            return work(self.connection)
+        except sqlite3.Error as error:
+            try:
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the first error is the one to report
+            raise schema.describe(error, self.path, busy_timeout=self.busy_timeout) from error
+
+    def _write(self, sql: str, parameters: Iterable[object] = ()) -> int:
+        return self._run(lambda c: c.execute(sql, tuple(parameters)).rowcount)
+
+    # -- writing -----------------------------------------------------------------
+
+    def start_workout(
+        self,
+        session: str,
+        title: str,
+        session_hash: str = "",
+        *,
+        speed: float = 1.0,
+        started_at: datetime | None = None,
+        pain_before: int | None = None,
+        resumes: str | None = None,
+        workout_id: str | None = None,
+    ) -> str:
+        """Log a new workout ``in progress``; ``resumes`` names an interrupted workout
+        this one carries on, which stops being resumable."""
+        workout_id = workout_id or new_workout_id()
+        row = (
+            workout_id, session, title, session_hash, to_text(started_at or utc_now()),
+            float(speed), check_pain(pain_before, "pain_before"), resumes, owner_tag(),
+        )  # fmt: skip
+
+        def insert(c: sqlite3.Connection) -> None:
+            c.execute("BEGIN IMMEDIATE")
+            c.execute(
+                "INSERT INTO workouts (id, session, title, session_hash, started_at, speed,"
+                " pain_before, resumes, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+            if resumes is not None:
+                c.execute("UPDATE workouts SET resumable = 0 WHERE id = ?", (resumes,))
+            c.execute("COMMIT")
+
+        self._run(insert)
+        return workout_id
+
+    def record_step(self, workout_id: str, step: LoggedStep) -> None:
+        self._write(
+            f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _step_row(workout_id, step),
+        )
+
+    def record_steps(self, workout_id: str, steps: Iterable[LoggedStep]) -> None:
+        """Several steps in one transaction (imports, tests, benchmarks)."""
+        rows = [_step_row(workout_id, step) for step in steps]
+
+        def insert(c: sqlite3.Connection) -> None:
+            c.execute("BEGIN IMMEDIATE")
+            c.executemany(
+                f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            c.execute("COMMIT")
+
+        self._run(insert)
+
+    def finish_workout(
+        self, workout_id: str, status: str, *, ended_at: datetime | None = None
+    ) -> None:
+        if status not in ENDED_STATUSES:
+            raise ValueError(f"a workout ends {', '.join(ENDED_STATUSES)}, not {status!r}")
+        self._write(
+            "UPDATE workouts SET status = ?, ended_at = ? WHERE id = ?",
+            (status, to_text(ended_at or utc_now()), workout_id),
+        )
+
+    def annotate(
+        self,
+        workout_id: str,
+        *,
+        pain_before: int | None = None,
+        pain_after: int | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Record answers given around a workout; None leaves a value as it is."""
+        values = {
+            "pain_before": check_pain(pain_before, "pain_before"),
+            "pain_after": check_pain(pain_after, "pain_after"),
+            "note": note,
+        }
+        changes = {name: value for name, value in values.items() if value is not None}
+        if changes:
+            assignments = ", ".join(f"{name} = ?" for name in changes)
+            self._write(
+                f"UPDATE workouts SET {assignments} WHERE id = ?", (*changes.values(), workout_id)
+            )
+
+    def set_morning_after(self, workout_id: str, pain: int | None) -> None:
+        """The answer to "how is the knee this morning?"; None records a skip. Either
+        way the question is not asked again."""
+        self._write(
+            "UPDATE workouts SET morning_after_pain = ?, morning_after_asked = 1 WHERE id = ?",
+            (check_pain(pain, "morning_after_pain"), workout_id),
+        )
+
+    def close_interrupted(self, workout_id: str) -> None:
+        """The user chose not to resume: the workout stays ``interrupted`` but is no
+        longer offered."""
+        self._write("UPDATE workouts SET resumable = 0 WHERE id = ?", (workout_id,))
+
+    def mark_interrupted_stale(self) -> list[str]:
+        """At start-up: workouts left ``in progress`` by a process that is gone (killed,
+        or the machine went down) become ``interrupted``, ended when their last step
+        was logged (or when they started, if none was). Returns their ids."""
+
+        def mark(c: sqlite3.Connection) -> list[str]:
+            c.execute("BEGIN IMMEDIATE")
+            rows = c.execute(
+                "SELECT id, owner FROM workouts WHERE status = ?", (IN_PROGRESS,)
+            ).fetchall()
+            stale = [workout_id for workout_id, owner in rows if owner_gone(owner)]
+            c.executemany(
+                "UPDATE workouts SET status = ?,"
+                " ended_at = coalesce(ended_at, last_step_at, started_at) WHERE id = ?",
+                [(INTERRUPTED, workout_id) for workout_id in stale],
+            )
+            c.execute("COMMIT")
+            return stale
+
+        return self._run(mark)
+
+    # -- reading -----------------------------------------------------------------
+
+    def workouts(
+        self,
+        since: date | None = None,
+        session: str | None = None,
+        *,
+        tz: tzinfo | None = None,
+    ) -> list[LoggedWorkout]:
+        """Workouts with their steps, oldest first; ``since`` is a local day (``tz``)."""
+        where, parameters = _filters(since, session, tz)
+        return self._run(lambda c: _with_steps(c, where, parameters))
+
+    def summaries(
+        self,
+        since: date | None = None,
+        session: str | None = None,
+        *,
+        tz: tzinfo | None = None,
+    ) -> list[LoggedWorkout]:
+        """Workouts without their steps (``done_steps`` still set): what a history
+        screen lists, without reading every step."""
+        where, parameters = _filters(since, session, tz)
+        sql = f"SELECT {_WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid"
+        return self._run(lambda c: [_workout(row) for row in c.execute(sql, parameters)])
+
+    def workout(self, workout_id: str) -> LoggedWorkout | None:
+        found = self._run(lambda c: _with_steps(c, "WHERE id = ?", [workout_id]))
+        return found[0] if found else None
+
+    def dose_records(self) -> list[DoseRecord]:
+        """The dose each exercise reached in each real (speed 1) workout, kept up to
+        date by the database as steps are logged; for ``history.doses_over_time``."""
+        sql = (
+            "SELECT d.workout_id, d.exercise, d.part, d.hold_seconds, d.reps, d.sets"
+            " FROM workout_doses d JOIN workouts w ON w.id = d.workout_id WHERE w.speed = 1"
+        )
+        return self._run(
+            lambda c: [
+                DoseRecord(workout_id, f"{exercise}/{part}" if part else exercise, hold, reps, sets)
+                for workout_id, exercise, part, hold, reps, sets in c.execute(sql)
+            ]
+        )
+
+    def last_interrupted(
+        self, session: str | None, on: date, *, tz: tzinfo | None = None
+    ) -> LoggedWorkout | None:
+        """The latest still-resumable interrupted workout started on local day ``on``
+        (of ``session``, if given), with its steps: where "resume" picks up. Rehearsals
+        are included; the caller can compare ``speed``."""
+        start = to_text(local_midnight(on, tz))
+        end = to_text(local_midnight(on + timedelta(days=1), tz))
+        where = "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
+        parameters: list[object] = [INTERRUPTED, start, end]
+        if session is not None:
+            where += " AND session = ?"
+            parameters.append(session)
+        found = self._run(lambda c: _with_steps(c, where, parameters))
+        return found[-1] if found else None
+
+    def pending_morning_after(self, now: datetime | None = None) -> LoggedWorkout | None:
+        """The workout to ask "how does the knee feel today?" about, if any.
+
+        Only the latest real (speed 1) workout that was completed or finished early
+        is considered: it is returned if it ended at least 24 hours before ``now`` and
+        was not asked about yet. Older workouts are never asked about.
+        """
+        cutoff = to_text((now or utc_now()) - timedelta(hours=24))
+        sql = (
+            f"SELECT {_WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
+            " ORDER BY started_at DESC, rowid DESC LIMIT 1"
+        )
+        rows = self._run(lambda c: c.execute(sql, (COMPLETED, FINISHED_EARLY)).fetchall())
+        if not rows:
+            return None
+        latest = _workout(rows[0])
+        ended = latest.ended_at
+        if latest.morning_after_asked or latest.morning_after_pain is not None:
+            return None
+        if ended is None or to_text(ended) > cutoff:
+            return None
+        return latest
+
+
+def _step_row(workout_id: str, step: LoggedStep) -> tuple[object, ...]:
+    return (
+        workout_id, step.index, step.kind, step.exercise, step.part, step.side, step.set,
+        step.rep, float(step.planned_seconds), float(step.actual_seconds), step.outcome,
+        step.pauses,
+    )  # fmt: skip
+
+
+def _filters(
+    since: date | None, session: str | None, tz: tzinfo | None
+) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    parameters: list[object] = []
+    if since is not None:
+        clauses.append("started_at >= ?")
+        parameters.append(to_text(local_midnight(since, tz)))
+    if session is not None:
+        clauses.append("session = ?")
+        parameters.append(session)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", parameters
+
+
+def _workout(row: tuple, steps: tuple[LoggedStep, ...] = ()) -> LoggedWorkout:
+    (id_, session, title, session_hash, started, ended, speed, status, pain_before,
+     pain_after, note, morning, asked, resumable, resumes, done_steps) = row  # fmt: skip
+    return LoggedWorkout(
+        id=id_,
+        session=session,
+        title=title,
+        session_hash=session_hash,
+        started_at=from_text(started),
+        ended_at=None if ended is None else from_text(ended),
+        speed=speed,
+        status=status,
+        pain_before=pain_before,
+        pain_after=pain_after,
+        note=note,
+        morning_after_pain=morning,
+        morning_after_asked=bool(asked),
+        resumable=bool(resumable),
+        resumes=resumes,
+        steps=steps,
+        done_steps=done_steps,
+    )
+
+
+def _with_steps(c: sqlite3.Connection, where: str, parameters: list[object]) -> list[LoggedWorkout]:
+    """Workouts matching ``where`` and all their steps, in two queries."""
+    c.execute("BEGIN")  # one snapshot for both queries; WorkoutLog._run rolls back on error
+    headers = c.execute(
+        f"SELECT {_WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid", parameters
+    ).fetchall()
+    steps: dict[str, list[LoggedStep]] = {row[0]: [] for row in headers}
+    rows = c.execute(
+        f"SELECT {_STEP_COLUMNS} FROM steps WHERE workout_id IN"
+        f" (SELECT id FROM workouts {where}) ORDER BY workout_id, id",
+        parameters,
+    ).fetchall()
+    c.execute("COMMIT")
+    for (workout_id, index, kind, exercise, part, side, set_number, rep, planned, actual,
+         outcome, pauses) in rows:  # fmt: skip
+        steps[workout_id].append(
+            LoggedStep(
+                index, kind, exercise, planned, actual, outcome, part, side, set_number, rep, pauses
+            )
+        )
+    return [_workout(row, tuple(steps[row[0]])) for row in headers]

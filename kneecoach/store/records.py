@@ -1,0 +1,209 @@
+"""What the workout log holds, as plain values: no SQLite here.
+
+``kneecoach.history`` and the exporters work on these, so charts and exports can be
+tested with hand-made workouts and never need a database.
+
+Times are aware ``datetime`` values in UTC. In the database and in exports they are
+ISO 8601 text to the second with a ``Z`` ("2024-05-01T07:30:00Z"): fixed width, so
+text order is time order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, tzinfo
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+if TYPE_CHECKING:
+    from kneecoach.engine.events import StepRecord
+
+IN_PROGRESS: Final = "in progress"
+COMPLETED: Final = "completed"
+FINISHED_EARLY: Final = "finished early"
+INTERRUPTED: Final = "interrupted"
+STATUSES: Final = (IN_PROGRESS, COMPLETED, FINISHED_EARLY, INTERRUPTED)
+ENDED_STATUSES: Final = (COMPLETED, FINISHED_EARLY, INTERRUPTED)
+
+OUTCOMES: Final = ("done", "skipped", "cut short", "extended")
+DONE_OUTCOMES: Final = ("done", "extended")
+WORK_KINDS: Final = ("timed", "hold", "rep")  # as kneecoach.engine.plan.WORK_KINDS
+
+
+class DoseRecord(NamedTuple):
+    """The dose one exercise (``key``: "exercise" or "exercise/part") reached in one
+    workout: the longest hold done (None for reps without a hold), the most distinct
+    reps done in one set of one side, and how many set numbers had a rep done."""
+
+    workout_id: str
+    key: str
+    hold_seconds: float | None
+    reps: int
+    sets: int
+
+
+class LogError(Exception):
+    """The workout log cannot be used; ``str()`` is one line that names the file."""
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def to_text(moment: datetime) -> str:
+    """An aware datetime as the log's UTC text; naive datetimes are refused, not guessed."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"a timezone-aware datetime is needed, not {moment!r}")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
+    """The calendar day ``moment`` falls on where the user is (``tz``; None: this computer's)."""
+    return moment.astimezone(tz).date()
+
+
+def local_midnight(day: date, tz: tzinfo | None = None) -> datetime:
+    """The start of ``day`` in ``tz`` (None: this computer's zone), as a UTC datetime."""
+    naive = datetime.combine(day, time())
+    start = naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+    return start.astimezone(UTC)
+
+
+def check_pain(value: int | None, name: str = "pain") -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise ValueError(f"{name} must be a whole number from 0 to 10, not {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class LoggedStep:
+    """How one step of a workout went. ``index`` is the plan's step index: a restarted
+    exercise logs its steps again, so an index can appear more than once."""
+
+    index: int
+    kind: str
+    exercise: str
+    planned_seconds: float
+    actual_seconds: float  # pauses excluded
+    outcome: str
+    part: str | None = None
+    side: str | None = None
+    set: int | None = None
+    rep: int | None = None
+    pauses: int = 0
+
+    def __post_init__(self) -> None:
+        if self.outcome not in OUTCOMES:
+            raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}, not {self.outcome!r}")
+
+    @classmethod
+    def from_record(cls, record: StepRecord) -> LoggedStep:
+        """From the engine's record of a step that was reached (``outcome`` set)."""
+        if record.outcome is None:
+            raise ValueError(f"step {record.step.index} was never reached: nothing to log")
+        step = record.step
+        return cls(
+            index=step.index,
+            kind=step.kind,
+            exercise=step.exercise,
+            planned_seconds=step.seconds,
+            actual_seconds=record.active_seconds,
+            outcome=str(record.outcome),
+            part=step.part,
+            side=step.side,
+            set=step.set,
+            rep=step.rep,
+            pauses=record.pauses,
+        )
+
+    @property
+    def is_work(self) -> bool:
+        return self.kind in WORK_KINDS
+
+    @property
+    def is_done(self) -> bool:
+        """A hold, rep or timed step done as planned or longer."""
+        return self.kind in WORK_KINDS and self.outcome in DONE_OUTCOMES
+
+    @property
+    def key(self) -> str:
+        """``exercise`` or ``exercise/part``, as session overrides name doses."""
+        return f"{self.exercise}/{self.part}" if self.part else self.exercise
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "exercise": self.exercise,
+            "part": self.part,
+            "side": self.side,
+            "set": self.set,
+            "rep": self.rep,
+            "planned_seconds": self.planned_seconds,
+            "actual_seconds": self.actual_seconds,
+            "outcome": self.outcome,
+            "pauses": self.pauses,
+        }
+
+
+@dataclass(frozen=True)
+class LoggedWorkout:
+    """One run of a session. ``steps`` is empty when read as a summary; then
+    ``done_steps`` (kept by the database) still says whether any work was done."""
+
+    id: str
+    session: str
+    title: str
+    started_at: datetime
+    status: str
+    speed: float = 1.0
+    session_hash: str = ""
+    ended_at: datetime | None = None
+    pain_before: int | None = None
+    pain_after: int | None = None
+    note: str = ""
+    morning_after_pain: int | None = None
+    morning_after_asked: bool = False
+    resumable: bool = True  # False once closed, or once another workout resumed it
+    resumes: str | None = None  # the interrupted workout this one carried on
+    steps: tuple[LoggedStep, ...] = field(default_factory=tuple)
+    done_steps: int | None = None  # None: count ``steps``
+
+    @property
+    def is_rehearsal(self) -> bool:
+        return self.speed != 1
+
+    @property
+    def steps_done(self) -> int:
+        if self.done_steps is not None:
+            return self.done_steps
+        return sum(1 for step in self.steps if step.is_done)
+
+    @property
+    def counts(self) -> bool:
+        """Whether it counts towards streaks and charts: real, and some work done."""
+        return not self.is_rehearsal and self.steps_done > 0
+
+    def day(self, tz: tzinfo | None = None) -> date:
+        return local_date(self.started_at, tz)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "session": self.session,
+            "title": self.title,
+            "started_at": to_text(self.started_at),
+            "ended_at": None if self.ended_at is None else to_text(self.ended_at),
+            "status": self.status,
+            "speed": self.speed,
+            "pain_before": self.pain_before,
+            "pain_after": self.pain_after,
+            "morning_after_pain": self.morning_after_pain,
+            "note": self.note,
+            "steps": [step.to_json() for step in self.steps],
+        }
