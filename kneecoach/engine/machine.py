@@ -94,11 +94,12 @@ class Workout:
 
     # -- controls -----------------------------------------------------------------
 
-    def start(self, now: float | None = None) -> None:
+    def start(self, now: float | None = None, first_step: int = 0) -> None:
+        """Start at the first step, or at ``first_step`` to carry on an interrupted run."""
         if self.state != "ready":
             return
         self.state = "running"
-        self._begin(0, self._now(now))
+        self._begin(min(max(0, first_step), len(self._steps) - 1), self._now(now))
 
     def pause(self, now: float | None = None) -> None:
         now = self._sync(now)

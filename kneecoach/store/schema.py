@@ -133,7 +133,25 @@ _V1 = _statements(
     """,
 )
 
-MIGRATIONS: list[Migration] = [_V1]
+# Version 2: doses set by hand (`kneecoach dose`), one row per change; a reset row
+# (all numbers NULL, reset = 1) hands the exercise back to the progression rule.
+_V2 = _statements(
+    """
+    CREATE TABLE manual_doses (
+        id INTEGER PRIMARY KEY,
+        session TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        set_at TEXT NOT NULL,
+        hold_seconds REAL,
+        reps INTEGER,
+        sets INTEGER,
+        reset INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    "CREATE INDEX manual_doses_by_session ON manual_doses (session, set_at)",
+)
+
+MIGRATIONS: list[Migration] = [_V1, _V2]
 
 
 def latest_version() -> int:

@@ -10,8 +10,9 @@ import asyncio
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,18 +23,24 @@ from kneecoach.acknowledgements import (
     FileAcknowledgements,
     MemoryAcknowledgements,
 )
-from kneecoach.engine import Event, Session, Workout, build_plan
+from kneecoach.engine import Event, Plan, Session, Workout, build_plan
+from kneecoach.engine.model import ProgressionRule
+from kneecoach.engine.progression import DoseDecision
+from kneecoach.engine.progression_rule import merge_rule
+from kneecoach.logbook import Logbook
+from kneecoach.progress import doses_for, overrides
+from kneecoach.store.records import LoggedWorkout
+from kneecoach.ui.flows import WorkoutFlows, carry_over
 from kneecoach.ui.listeners import EventListener
 from kneecoach.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
 from kneecoach.ui.screens.picker import SessionPicker
 from kneecoach.ui.screens.safety import SafetyNotice
-from kneecoach.ui.screens.summary import SummaryScreen
 from kneecoach.ui.screens.workout import WORKOUT_BINDINGS, WorkoutScreen
 
 CSS_PATH = Path(__file__).with_name("kneecoach.tcss")
 
 
-class KneecoachApp(App[int]):
+class KneecoachApp(WorkoutFlows, App[int]):
     TITLE = "kneecoach"
     CSS_PATH = CSS_PATH
     BINDINGS = [
@@ -51,8 +58,12 @@ class KneecoachApp(App[int]):
         listeners: Iterable[EventListener] = (),
         live_ticker: bool = True,
         theme: str | None = None,
+        logbook: Logbook | None = None,
+        progression: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__()
+        self.logbook = logbook
+        self.progression = dict(progression or {})  # the config file's [progression]
         self.sessions = list(sessions)
         self.start_session = start
         self.clock = clock
@@ -76,9 +87,9 @@ class KneecoachApp(App[int]):
             start = self.start_session
             if start is None:
                 self._first_screen = SessionPicker(self.sessions)
-            elif self.acknowledgements.is_acknowledged(start.id):
-                self._first_screen = self._workout_screen(start)
-            else:  # a blank screen under the safety notice that on_mount shows
+            elif self.logbook is None and self.acknowledgements.is_acknowledged(start.id):
+                self._first_screen = self.workout_screen(start)
+            else:  # a blank screen under the questions that startup_flow asks
                 self._first_screen = Screen(id="_default")
         return self._first_screen
 
@@ -89,40 +100,53 @@ class KneecoachApp(App[int]):
             self.run_worker(lambda: [p(sessions) for p in prepare if p], thread=True)
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
-            try:  # a kill, or the terminal closed: exit cleanly, terminal restored
-                loop.add_signal_handler(number, self.exit)
+            try:  # a kill, or the terminal closed: save, exit cleanly, terminal restored
+                loop.add_signal_handler(number, self.interrupted)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
-        start = self.start_session
-        if start is not None and self.get_default_screen().id == "_default":
-            self._notice_then_run(start, from_picker=False)
+        if self.logbook is not None:
+            self.logbook.writer.on_error = self.say
+        if self.logbook is not None or self.get_default_screen().id == "_default":
+            self.startup_flow()
+
+    def interrupted(self) -> None:
+        """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
+        if self.logbook is not None:
+            self.logbook.interrupt_open()
+            self.logbook.writer.flush(timeout=3)
+        self.exit(0)
 
     def begin(self, session: Session) -> None:
         """Start ``session`` from the picker, after its safety notice the first time."""
-        if self.acknowledgements.is_acknowledged(session.id):
-            self._run(session)
-        else:
-            self._notice_then_run(session, from_picker=True)
+        self.start_flow(session)
 
-    def _notice_then_run(self, session: Session, from_picker: bool) -> None:
-        def after_notice(accepted: bool | None) -> None:
-            if accepted:
-                self.acknowledgements.acknowledge(session.id)
-                self._run(session)
-            elif not from_picker:  # `run SESSION` declined: nothing else to show
-                self.exit(0)
+    def find_session(self, session_id: str) -> Session | None:
+        candidates = [*self.sessions, *([self.start_session] if self.start_session else [])]
+        return next((s for s in candidates if s.id == session_id), None)
 
-        self.push_screen(SafetyNotice(session, first_time=True), after_notice)
+    def plan_for(self, session: Session) -> tuple[Plan, dict[str, DoseDecision]]:
+        """Today's plan of ``session``: each exercise at the dose the log points to."""
+        log = self.logbook.log if self.logbook is not None else None
+        decisions = doses_for(session, log, self.progression)
+        return build_plan(session, overrides=overrides(decisions)), decisions
 
-    def _workout_screen(self, session: Session) -> WorkoutScreen:
-        workout = Workout(build_plan(session), clock=self.clock, speed=self.speed)
-        return WorkoutScreen(workout, live_ticker=self.live_ticker)
+    def progression_limit(self) -> int:
+        """The pain above which the rule steps back (the user's setting or 5)."""
+        return merge_rule(
+            ProgressionRule(), self.progression, prefix="progression."
+        ).acceptable_pain
 
-    def _run(self, session: Session) -> None:
-        self.push_screen(self._workout_screen(session))
+    def workout_screen(
+        self, session: Session, *, resume: LoggedWorkout | None = None
+    ) -> WorkoutScreen:
+        plan, decisions = self.plan_for(session)
+        workout = Workout(plan, clock=self.clock, speed=self.speed)
+        first = carry_over(workout, resume) if resume is not None else 0
+        reasons = {key: decision.reason for key, decision in decisions.items()}
+        return WorkoutScreen(workout, self.live_ticker, first_step=first, reasons=reasons)
 
     def show_summary(self, workout: Workout) -> None:
-        self.push_screen(SummaryScreen(workout))
+        self.finish_flow(workout)
 
     def show_help(self, session: Session, on_close: Callable[[], None] | None = None) -> None:
         self.push_screen(SafetyNotice(session, first_time=False), lambda _: on_close and on_close())
@@ -141,6 +165,8 @@ class KneecoachApp(App[int]):
         self.push_screen(ConfirmQuit(), chosen)
 
     def on_unmount(self) -> None:
+        if self.logbook is not None:
+            self.logbook.close()  # anything unfinished is saved as interrupted
         for listener in self.listeners:
             close = getattr(listener, "close", None)
             if close is not None:
@@ -221,6 +247,8 @@ def make_app(
     acknowledgements: Acknowledgements | None = None,
     listeners: Iterable[EventListener] | None = None,
     theme: str | None = None,
+    logbook: Logbook | None = None,
+    progression: Mapping[str, Any] | None = None,
 ) -> KneecoachApp:
     """Build the app the user runs; tests pass a fake clock, stores and listeners."""
     if acknowledgements is None:
@@ -234,7 +262,11 @@ def make_app(
         listeners=listeners or (),
         live_ticker=live_ticker,
         theme=theme,
+        logbook=logbook,
+        progression=progression,
     )
+    if logbook is not None:
+        app.listeners.append(logbook)
     if listeners is None and audio != "off":
         app.listeners.append(_cue_listener(app, audio, volume, voice))
     return app

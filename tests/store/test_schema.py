@@ -103,6 +103,14 @@ def test_a_version_1_log_with_data_migrates_to_the_latest(folder: Path):
     assert (old.id, old.pain_before, old.pain_after, old.note) == ("old", 3, 2, "fine")
     assert old.steps == (step(side="left"),)
     assert old.steps_done == 1
+    # version 2 added the table of hand-set doses, and it works on the old log
+    from kneecoach.store.doses import manual_doses, set_manual_dose
+
+    with WorkoutLog(folder) as log:
+        set_manual_dose(log, "s", "wall-sit", hold_seconds=20)
+        assert [(row.unit, row.hold_seconds) for row in manual_doses(log, "s")] == [
+            ("wall-sit", 20)
+        ]
 
 
 def test_adding_a_migration_later_keeps_the_data(folder: Path, monkeypatch: pytest.MonkeyPatch):
@@ -127,11 +135,13 @@ def test_a_failing_migration_changes_nothing(folder: Path, monkeypatch: pytest.M
         connection.execute("CREATE TABLE half (x)")
         connection.execute("INSERT INTO no_such_table VALUES (1)")
 
+    real = len(schema.MIGRATIONS)
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, half_done])
     with pytest.raises(LogError):
         WorkoutLog(folder)
     connection = sqlite3.connect(folder / "kneecoach.db")
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    # the real migrations each committed on their own; the failing one left no trace
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == real
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert "half" not in tables
     connection.close()

@@ -14,6 +14,7 @@ heard on time instead of up to a tick late.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from textual import on
 from textual.app import ComposeResult
@@ -90,9 +91,18 @@ class WorkoutScreen(Screen[None]):
             super().__init__()
             self.workout = workout
 
-    def __init__(self, workout: Workout, live_ticker: bool = True) -> None:
+    def __init__(
+        self,
+        workout: Workout,
+        live_ticker: bool = True,
+        *,
+        first_step: int = 0,
+        reasons: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.workout = workout
+        self.first_step = first_step  # not 0 when carrying on an interrupted workout
+        self.reasons = reasons or {}
         self.live_ticker = live_ticker
         self.summary_on_finish = True
         self._paused_by_dialog = False
@@ -108,7 +118,7 @@ class WorkoutScreen(Screen[None]):
             banner = f"⏩ REHEARSAL ×{self.workout.speed:g} (not a real workout) · {banner}"
         yield Static(banner, id="banner")
         with Horizontal(id="body"):
-            yield Instructions(id="instructions")
+            yield Instructions(self.reasons, id="instructions")
             with Vertical(id="clock-column"):
                 yield Countdown(id="countdown")
                 yield Counters(self._numbers, id="counters")
@@ -117,7 +127,7 @@ class WorkoutScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.workout.start(self.app.clock())  # type: ignore[attr-defined]
+        self.workout.start(self.app.clock(), self.first_step)  # type: ignore[attr-defined]
         self.tick()
 
     def tick(self) -> None:

@@ -1,7 +1,9 @@
-"""The exercise's name, its numbered instructions (the one that matches the phase
-highlighted) and its cautions."""
+"""The exercise's name, why today's dose is what it is, its numbered instructions
+(the one that matches the phase highlighted) and its cautions."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from rich.markup import escape
 from textual.app import ComposeResult
@@ -15,18 +17,22 @@ from kneecoach.ui.wording import exercise_title, highlighted_step
 class Instructions(VerticalScroll):
     DEFAULT_CSS = """
     Instructions { height: 1fr; padding: 0 1; }
-    Instructions > #title { text-style: bold; color: $text; margin-bottom: 1; }
+    Instructions > #title { text-style: bold; color: $text; }
+    Instructions > #reason { color: $text-muted; text-style: italic; }
+    Instructions > #steps { margin-top: 1; }
     Instructions > #steps { margin-bottom: 1; }
     Instructions > #cautions { color: $warning; }
     """
     can_focus = False
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, reasons: Mapping[str, str] | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.reasons = dict(reasons or {})  # by "exercise" or "exercise/part"
         self._shown: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
+        yield Static(id="reason")
         yield Static(id="steps")
         yield Static(id="cautions")
 
@@ -37,11 +43,15 @@ class Instructions(VerticalScroll):
         steps = part.steps if part is not None and part.steps else exercise.steps
         cautions = (*exercise.cautions, *(part.cautions if part is not None else ()))
         current = highlighted_step(snapshot.step, steps) if snapshot.state != "finished" else None
-        key = (exercise_title(snapshot), steps, cautions, current)
+        unit = f"{exercise.id}/{part.id}" if part is not None and part.id else exercise.id
+        reason = self.reasons.get(unit, "")
+        key = (exercise_title(snapshot), steps, cautions, current, reason)
         if key == self._shown:
             return  # nothing changed: no repaint
         self._shown = key
         self.query_one("#title", Static).update(escape(key[0]))
+        self.query_one("#reason", Static).update(escape(reason))
+        self.query_one("#reason", Static).display = bool(reason)
         lines = []
         for number, text in enumerate(steps, start=1):
             line = f"{number}. {escape(text)}"

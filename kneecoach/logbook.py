@@ -1,0 +1,108 @@
+"""The app's handle on the workout log: it listens to engine events and writes.
+
+Every step is queued for the log the moment it ends and committed by the writer's
+thread, so a ``kill -9`` loses at most the step in progress. A workout still open
+when the app closes (SIGTERM, SIGHUP, a crash caught on the way out) is saved as
+``interrupted``; one left ``in progress`` by a killed process is marked so at the
+next start, and can be resumed that day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from kneecoach.engine import Event, EventKind, Outcome, StepRecord, Workout
+from kneecoach.store.log import WorkoutLog
+from kneecoach.store.records import LoggedStep, LoggedWorkout, local_date, utc_now
+from kneecoach.store.writer import LogWriter
+
+
+class Logbook:
+    def __init__(self, folder: Path, on_error: Callable[[str], None] | None = None) -> None:
+        self.log = WorkoutLog(folder)  # LogError: damaged, newer, locked, unwritable
+        self.log.mark_interrupted_stale()
+        self.writer = LogWriter(self.log, on_error)
+        self._ids: dict[int, str] = {}  # id(Workout) -> its row in the log
+        self._open: dict[int, str] = {}  # the same, for workouts not finished yet
+
+    # -- a workout's life ------------------------------------------------------------
+
+    def begin(
+        self, workout: Workout, *, pain_before: int | None = None, resumes: str | None = None
+    ) -> str:
+        session = workout.plan.session
+        workout_id = self.writer.start_workout(
+            session.id,
+            session.title,
+            session.content_hash,
+            speed=workout.speed,
+            pain_before=pain_before,
+            resumes=resumes,
+        )
+        self._ids[id(workout)] = self._open[id(workout)] = workout_id
+        return workout_id
+
+    def workout_id(self, workout: Workout) -> str | None:
+        return self._ids.get(id(workout))
+
+    def handle(self, event: Event, workout: Workout, *, muted: bool) -> None:
+        workout_id = self._open.get(id(workout))
+        if workout_id is None:
+            return
+        if event.kind is EventKind.STEP_ENDED and event.step is not None:
+            record = workout.records[event.step.index]
+            pauses = record.pauses if record.step is event.step else 0
+            outcome = event.outcome or Outcome.SKIPPED
+            self.writer.record_step(
+                workout_id,
+                LoggedStep.from_record(
+                    StepRecord(event.step, outcome, event.active_seconds or 0.0, pauses)
+                ),
+            )
+        elif event.kind is EventKind.SESSION_DONE:
+            status = "finished early" if event.early else "completed"
+            self.writer.finish_workout(workout_id, status)
+            del self._open[id(workout)]
+
+    def flush(self, workout: Workout, *, muted: bool) -> None:
+        pass  # every step is already on its way
+
+    def after(self, workout: Workout, pain: int | None, note: str) -> None:
+        """The pain score and note given at the end of ``workout``."""
+        workout_id = self._ids.get(id(workout))
+        if workout_id is not None and (pain is not None or note):
+            self.writer.annotate(workout_id, pain_after=pain, note=note or None)
+
+    def interrupt_open(self) -> None:
+        """Save every unfinished workout as ``interrupted`` (the app is going away)."""
+        for key, workout_id in list(self._open.items()):
+            self.writer.finish_workout(workout_id, "interrupted")
+            del self._open[key]
+
+    def close(self, timeout: float = 5.0) -> None:
+        self.interrupt_open()
+        self.writer.close(timeout)
+        self.log.close()
+
+    # -- what to ask at start-up -------------------------------------------------------
+
+    def morning_after_due(self, now: datetime | None = None) -> LoggedWorkout | None:
+        return self.log.pending_morning_after(now or utc_now())
+
+    def record_morning_after(self, workout_id: str, pain: int | None) -> None:
+        self.writer.set_morning_after(workout_id, pain)
+
+    def resumable(self, today: date | None = None) -> LoggedWorkout | None:
+        """Today's latest interrupted workout not yet resumed or closed, with its steps."""
+        today = today or local_date(utc_now())
+        return self.log.last_interrupted(None, today)
+
+    def close_interrupted(self, workout_id: str) -> None:
+        self.writer.close_interrupted(workout_id)
+
+
+def resume_index(workout: LoggedWorkout) -> int:
+    """The step to carry on from: the one after the last step that ended."""
+    return max((step.index for step in workout.steps), default=-1) + 1
