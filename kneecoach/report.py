@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kneecoach.engine import Plan, Range, Session
-from kneecoach.engine.model import Dose, DoseEnd, Exercise, Part, plain_number
-from kneecoach.engine.plan import choose_dose
+from kneecoach.engine.model import Dose, DoseEnd, Exercise, Part, Progression, plain_number
+from kneecoach.engine.plan import ChosenDose, choose_dose
+from kneecoach.engine.progression import DoseDecision
 
 
 def clock_text(seconds: float) -> str:
@@ -29,12 +32,18 @@ def _pair(value: Range | None) -> list[float] | None:
     return None if value is None else value.as_pair()
 
 
-def dose_text(part: Part, end: DoseEnd) -> str:
-    """Today's dose, with the session's range beside each number that has one."""
+def dose_text(
+    part: Part,
+    end: DoseEnd,
+    override: ChosenDose | None = None,
+    progression: Progression | None = None,
+) -> str:
+    """A dose (an end of the ranges, or ``override``: today's), with the session's
+    range beside each number that has one."""
     dose: Dose = part.dose
     if dose.minutes is not None:
         return f"{number_text(dose.minutes.pick(end))} min" + _range_note(dose.minutes)
-    chosen = choose_dose(part, end)
+    chosen = choose_dose(part, end, override, progression)
     pieces = []
     if dose.hold_seconds is not None:
         pieces.append(
@@ -62,29 +71,48 @@ def _exercise_seconds(plan: Plan) -> dict[int, float]:
     return seconds
 
 
-def plan_table(plan: Plan, end: DoseEnd = "low") -> str:
+def plan_table(
+    plan: Plan, end: DoseEnd = "low", today: Mapping[str, DoseDecision] | None = None
+) -> str:
+    """The plan as a table; with ``today``, at today's doses, each with its reason."""
     session = plan.session
+    header = (
+        "Dose: today's (`kneecoach dose` sets one by hand)"
+        if today is not None
+        else (f"Dose: the {end} end of every range")
+    )
     lines = [
         f"{session.title}  [{session.id}]",
         f"Source: {', '.join(session.sources)}",
-        f"Dose: the {end} end of every range",
+        header,
         "",
         f"{'#':>3}  {'Exercise':<34} {'Kind':<10} {'Time':>7}  Dose",
     ]
     seconds = _exercise_seconds(plan)
+    reasons: list[str] = []
+
+    def dose_of(exercise: Exercise, part: Part) -> str:
+        decision = (today or {}).get(exercise.unit_key(part))
+        if decision is not None and decision.reason not in reasons:
+            reasons.append(decision.reason)
+        override = decision.dose if decision is not None else None
+        return dose_text(part, end, override, exercise.progression)
+
     for index, exercise in enumerate(session.exercises):
         time = clock_text(seconds.get(index, 0.0))
         if exercise.parts:
             lines.append(f"{index + 1:>3}  {exercise.name:<34} {exercise.kind:<10} {time:>7}")
             for part in exercise.parts:
                 lines.append(
-                    f"{'':>3}    {'· ' + part.name:<32} {'':<10} {'':>7}  {dose_text(part, end)}"
+                    f"{'':>3}    {'· ' + part.name:<32} {'':<10} {'':>7}  {dose_of(exercise, part)}"
                 )
         else:
-            dose = dose_text(exercise.units()[0], end)
+            dose = dose_of(exercise, exercise.units()[0])
             lines.append(
                 f"{index + 1:>3}  {exercise.name:<34} {exercise.kind:<10} {time:>7}  {dose}"
             )
+    if reasons:
+        lines += ["", "Why these doses:", *(f"  - {reason}" for reason in reasons)]
     lines += [
         "",
         f"Total {clock_text(plan.total_seconds)} ({len(plan.steps)} steps, rests included)",
@@ -117,16 +145,33 @@ def _exercise_json(exercise: Exercise) -> dict[str, object]:
     }
 
 
-def plan_json(plan: Plan) -> dict[str, object]:
+def plan_json(
+    plan: Plan, dose: str = "low", today: Mapping[str, DoseDecision] | None = None
+) -> dict[str, object]:
     session = plan.session
-    return {
+    result: dict[str, object] = {
         "id": session.id,
         "title": session.title,
         "sources": session.sources,
+        "dose": dose,
         "total_seconds": plain_number(plan.total_seconds),
         "exercises": [_exercise_json(exercise) for exercise in session.exercises],
         "steps": [step.to_json() for step in plan.steps],
     }
+    if today is not None:
+        result["today"] = {
+            key: {
+                "hold_seconds": None
+                if decision.dose.hold_seconds is None
+                else plain_number(decision.dose.hold_seconds),
+                "reps": decision.dose.reps,
+                "sets": decision.dose.sets,
+                "change": decision.change,
+                "reason": decision.reason,
+            }
+            for key, decision in today.items()
+        }
+    return result
 
 
 def session_summary_json(session: Session, plan: Plan) -> dict[str, object]:

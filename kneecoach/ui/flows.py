@@ -21,7 +21,6 @@ from kneecoach.ui.screens.pain import PainAnswer, PainPrompt
 from kneecoach.ui.screens.resume import ResumePrompt
 from kneecoach.ui.screens.safety import SafetyNotice
 from kneecoach.ui.screens.summary import SummaryScreen
-from kneecoach.ui.screens.workout import WorkoutScreen
 
 if TYPE_CHECKING:
     from kneecoach.ui.app import KneecoachApp
