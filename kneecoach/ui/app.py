@@ -86,7 +86,7 @@ class KneecoachApp(WorkoutFlows, App[int]):
         if self._first_screen is None:
             start = self.start_session
             if start is None:
-                self._first_screen = SessionPicker(self.sessions)
+                self._first_screen = SessionPicker(self.sessions, today=self.plan_for)
             elif self.logbook is None and self.acknowledgements.is_acknowledged(start.id):
                 self._first_screen = self.workout_screen(start)
             else:  # a blank screen under the questions that startup_flow asks
@@ -144,6 +144,14 @@ class KneecoachApp(WorkoutFlows, App[int]):
         first = carry_over(workout, resume) if resume is not None else 0
         reasons = {key: decision.reason for key, decision in decisions.items()}
         return WorkoutScreen(workout, self.live_ticker, first_step=first, reasons=reasons)
+
+    def show_history(self) -> None:
+        if self.logbook is None:
+            self.notify("No workout log here (tests and --data-dir-less runs keep none).")
+            return
+        from kneecoach.ui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen(self.logbook.log))
 
     def show_summary(self, workout: Workout) -> None:
         self.finish_flow(workout)
