@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from kneecoach import __version__
 from kneecoach.catalog import SessionNotFound, discover, resolve, session_dirs
 from kneecoach.config import AUDIO_MODES, ConfigError, load_config
+from kneecoach.dose_cli import DoseError, add_dose_parser
 from kneecoach.engine import SessionFileError, build_plan, load_session
 from kneecoach.report import clock_text, plan_json, plan_table, session_summary_json
+from kneecoach.store.records import LogError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,9 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print JSON instead of a table")
     plan.add_argument(
         "--dose",
-        choices=("low", "high"),
-        default="low",
-        help="plan at the low (default) or high end of every range",
+        choices=("today", "low", "high"),
+        default="today",
+        help="plan at today's dose (default: from your log and the progression rule) "
+        "or at the low or high end of every range",
     )
 
     validate = commands.add_parser("validate", parents=[common], help="check session files")
@@ -99,7 +104,27 @@ def _parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", parents=[common, live], help="start a workout")
     run.add_argument("session", metavar="SESSION", help="a session id or the path to a YAML file")
+    add_dose_parser(commands, [common])
+
+    history = commands.add_parser("history", parents=[common], help="list the workouts logged")
+    history.add_argument("--json", action="store_true", help="print JSON, with every step")
+    _log_filters(history)
+    export = commands.add_parser(
+        "export", parents=[common], help="the workout log as CSV (one row per step) or JSON"
+    )
+    export.add_argument("--format", choices=("csv", "json"), required=True)
+    export.add_argument(
+        "--output", metavar="FILE", help="write FILE (owner-only) instead of stdout"
+    )
+    _log_filters(export)
     return parser
+
+
+def _log_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--since", type=_day, metavar="DATE", help="only workouts started on or after DATE (local)"
+    )
+    parser.add_argument("--session", metavar="ID", help="only workouts of session ID")
 
 
 # Options may stand before or after the command; argparse.SUPPRESS keeps a
@@ -139,6 +164,15 @@ def _speed(text: str) -> float:
     return value
 
 
+def _day(text: str) -> date:
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD, e.g. 2024-05-01)")
+
+
 def _merge_sessions(args: argparse.Namespace) -> list[str]:
     return list(args.sessions or [])
 
@@ -167,12 +201,49 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     session = resolve(args.session, session_dirs(_merge_sessions(args)))
-    plan = build_plan(session, dose=args.dose)
-    if args.json:
-        print(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
+    if args.dose == "today":
+        from kneecoach.dose_cli import todays
+        from kneecoach.paths import data_dir
+        from kneecoach.progress import overrides
+
+        today = todays(session, data_dir(args.data_dir), _progression_settings())
+        plan = build_plan(session, overrides=overrides(today))
+        end = "low"
     else:
-        print(plan_table(plan, args.dose))
+        today, end = None, args.dose
+        plan = build_plan(session, dose=end)
+    if args.json:
+        print(json.dumps(plan_json(plan, args.dose, today), indent=2, ensure_ascii=False))
+    else:
+        print(plan_table(plan, end, today))
     return 0
+
+
+def cmd_dose(args: argparse.Namespace) -> int:
+    from kneecoach.dose_cli import set_dose, show, todays
+    from kneecoach.paths import data_dir
+
+    session = resolve(args.session, session_dirs(_merge_sessions(args)))
+    folder, settings = data_dir(args.data_dir), _progression_settings()
+    if args.unit is not None:
+        print(set_dose(session, args, folder, settings))
+    elif args.reset or args.hold is not None or args.reps is not None or args.sets is not None:
+        raise UsageError("name the EXERCISE whose dose to set (see `kneecoach dose SESSION`)")
+    print(show(session, todays(session, folder, settings)))
+    return 0
+
+
+def _progression_settings() -> dict[str, object]:
+    """The config file's [progression] table, checked now so that a mistake is one line."""
+    from kneecoach.engine.model import ProgressionRule
+    from kneecoach.engine.progression_rule import RuleError, merge_rule
+
+    config = load_config()
+    try:
+        merge_rule(ProgressionRule(), config.progression, prefix="progression.")
+    except RuleError as error:
+        raise UsageError(f"{config.path}: {error}") from None
+    return dict(config.progression)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -190,6 +261,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    from kneecoach.history_report import print_history
+    from kneecoach.paths import data_dir
+
+    folder = data_dir(args.data_dir)
+    return print_history(folder, since=args.since, session=args.session, as_json=args.json)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kneecoach.history_report import export
+    from kneecoach.paths import data_dir
+
+    folder = data_dir(args.data_dir)
+    return export(folder, args.format, args.output, since=args.since, session=args.session)
+
+
 def cmd_ui(args: argparse.Namespace) -> int:
     """Start the live UI: the picker, or straight into SESSION with `run`."""
     dirs = session_dirs(_merge_sessions(args))
@@ -203,13 +290,18 @@ def cmd_ui(args: argparse.Namespace) -> int:
     if args.theme is not None:
         _check_theme(args.theme)
     settings = load_config().audio
+    progression = _progression_settings()
+    from kneecoach.logbook import Logbook
     from kneecoach.paths import data_dir
     from kneecoach.ui.app import make_app  # Textual is imported here, and only here
 
+    folder = data_dir(args.data_dir)
     app = make_app(
         sessions,
         start=start,
-        data_dir=data_dir(args.data_dir),
+        data_dir=folder,
+        logbook=Logbook(folder),  # LogError (damaged, newer, locked): one line, exit 1
+        progression=progression,
         speed=args.speed,
         audio=args.audio or settings.backend,
         volume=settings.volume if args.volume is None else args.volume,
@@ -235,7 +327,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for key, value in DEFAULTS.items():
         if not hasattr(args, key):
             setattr(args, key, value)
-    handlers = {"list": cmd_list, "plan": cmd_plan, "validate": cmd_validate, "run": cmd_ui}
+    handlers = {
+        "list": cmd_list,
+        "plan": cmd_plan,
+        "validate": cmd_validate,
+        "run": cmd_ui,
+        "history": cmd_history,
+        "export": cmd_export,
+        "dose": cmd_dose,
+    }
     handler = handlers.get(args.command, cmd_ui)
     try:
         return handler(args)
@@ -243,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors:
             print(error, file=sys.stderr)
         return 1
-    except (SessionNotFound, UsageError, ConfigError) as exc:
+    except (SessionNotFound, UsageError, ConfigError, LogError, DoseError) as exc:
         print(f"kneecoach: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

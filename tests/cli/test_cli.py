@@ -83,7 +83,11 @@ def test_plan_json_shape(capsys):
     code, out, _ = run(capsys, "plan", "goodrx-runners-knee", "--json")
     assert code == 0
     plan = json.loads(out)
-    assert set(plan) == {"id", "title", "sources", "total_seconds", "exercises", "steps"}
+    assert set(plan) == {
+        "id", "title", "sources", "dose", "total_seconds", "exercises", "steps", "today",
+    }  # fmt: skip
+    assert plan["dose"] == "today"
+    assert plan["today"]["wall-sit"]["change"] == "start"
     assert plan["total_seconds"] == sum(step["seconds"] for step in plan["steps"])
     raise_ = next(e for e in plan["exercises"] if e["id"] == "three-way-leg-raise")
     assert raise_["per_side"] is True and raise_["hold_seconds"] is None

@@ -3,7 +3,7 @@ the cursor (its exercises and today's doses)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,21 +13,29 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from kneecoach.engine import Session, build_plan
+from kneecoach.engine import Plan, Session, build_plan
+from kneecoach.engine.progression import DoseDecision
 from kneecoach.report import clock_text, dose_text, session_summary_json
 
+TodaysPlan = Callable[[Session], tuple[Plan, Mapping[str, DoseDecision]]]
 
-def preview_text(session: Session) -> str:
-    plan = build_plan(session)
+
+def preview_text(session: Session, today: TodaysPlan | None = None) -> str:
+    plan, decisions = today(session) if today is not None else (build_plan(session), {})
     lines = [
         f"[b]{escape(session.title)}[/b]",
         f"[dim]Source: {escape(', '.join(session.sources))}[/dim]",
     ]
     if session.summary:
         lines += ["", escape(session.summary)]
+    where = (
+        "from your log"
+        if any(d.change != "start" for d in decisions.values())
+        else ("the low end of each range")
+    )
     lines += [
         "",
-        f"[b]About {clock_text(plan.total_seconds)}[/b] at today's dose (the low end of each range)",
+        f"[b]About {clock_text(plan.total_seconds)}[/b] at today's dose ({where})",
     ]
     if session.equipment:
         lines += [f"[b]You need:[/b] {escape(', '.join(session.equipment))}"]
@@ -36,7 +44,12 @@ def preview_text(session: Session) -> str:
         lines.append(f"{number}. [b]{escape(exercise.name)}[/b]")
         for part in exercise.units():
             label = f"{escape(part.name)}: " if part.name else ""
-            lines.append(f"   {label}{escape(dose_text(part, 'low'))}")
+            decision = decisions.get(exercise.unit_key(part))
+            override = decision.dose if decision is not None else None
+            text = dose_text(part, "low", override, exercise.progression)
+            lines.append(f"   {label}{escape(text)}")
+            if decision is not None and decision.change != "start":
+                lines.append(f"   [dim]{escape(decision.reason)}[/dim]")
     return "\n".join(lines)
 
 
@@ -44,11 +57,13 @@ class SessionPicker(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
         Binding("q", "app.quit", "Quit"),
+        Binding("h", "history", "History"),
     ]
 
-    def __init__(self, sessions: Sequence[Session]) -> None:
+    def __init__(self, sessions: Sequence[Session], today: TodaysPlan | None = None) -> None:
         super().__init__()
         self.sessions = list(sessions)
+        self.today = today  # today's plan and doses of a session, from the log
 
     def compose(self) -> ComposeResult:
         yield Static("Choose a session — ↑/↓ to look, Enter to start", id="picker-title")
@@ -63,7 +78,8 @@ class SessionPicker(Screen[None]):
         # The short numbers first: a long title would push them out of sight.
         table.add_columns("Min", "Ex.", "Session", "Source")
         for session in self.sessions:
-            row = session_summary_json(session, build_plan(session))  # as `kneecoach list`
+            plan = self.today(session)[0] if self.today else build_plan(session)
+            row = session_summary_json(session, plan)  # as `kneecoach list`, at today's dose
             source = session.source if len(session.source) <= 28 else session.source[:27] + "…"
             table.add_row(row["minutes"], row["exercises"], session.title, source, key=session.id)
         if not self.sessions:
@@ -78,7 +94,7 @@ class SessionPicker(Screen[None]):
         return next((s for s in self.sessions if s.id == key), None)
 
     def _preview(self, session: Session) -> None:
-        self.query_one("#preview", Static).update(preview_text(session))
+        self.query_one("#preview", Static).update(preview_text(session, self.today))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -94,6 +110,9 @@ class SessionPicker(Screen[None]):
         if self.sessions:
             table = self.query_one(DataTable)
             self._start(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_history(self) -> None:
+        self.app.show_history()  # type: ignore[attr-defined]
 
     def _start(self, key: str | None) -> None:
         session = self._session(key)
