@@ -7,7 +7,10 @@ the acknowledgement store and the event listeners injected.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import sys
+import termios
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -104,10 +107,20 @@ class KneecoachApp(WorkoutFlows, App[int]):
                 loop.add_signal_handler(number, self.interrupted)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
+        if not self.is_headless and _terminal_alive() is True:
+            self.set_interval(2.0, self._check_terminal, name="terminal watch")
         if self.logbook is not None:
             self.logbook.writer.on_error = self.say
         if self.logbook is not None or self.get_default_screen().id == "_default":
             self.startup_flow()
+
+    def _check_terminal(self) -> None:
+        """A terminal that vanished without a SIGHUP (its pty closed under us) is a
+        hang-up too: Textual's input thread would otherwise spin on the dead tty."""
+        try:
+            termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
+        except (OSError, ValueError, AttributeError, termios.error):
+            self.interrupted()
 
     def interrupted(self) -> None:
         """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
@@ -239,6 +252,18 @@ class KneecoachApp(WorkoutFlows, App[int]):
                 method = getattr(target, f"action_{action.removeprefix('app.')}")
                 keys = binding.key_display or binding.key
                 yield SystemCommand(binding.description, f"Key: {keys}", method)
+
+
+def _terminal_alive() -> bool | None:
+    """True for a working terminal on stdin, False for a hung-up one, None for none."""
+    try:
+        fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
+        if fd < 0 or not os.isatty(fd):
+            return None
+        termios.tcgetattr(fd)
+    except (OSError, ValueError, termios.error):
+        return False
+    return True
 
 
 def make_app(

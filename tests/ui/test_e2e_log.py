@@ -112,3 +112,39 @@ def test_closing_the_terminal_saves_the_workout_as_interrupted(tmp_path: Path) -
     assert (
         not Path(f"/proc/{pid}").exists() or "Z" == Path(f"/proc/{pid}/stat").read_text().split()[2]
     ), "kneecoach kept running after its terminal closed"
+
+
+def test_a_terminal_that_vanishes_without_a_hangup_still_ends_the_workout(tmp_path: Path) -> None:
+    """A pty closed under kneecoach with no SIGHUP (no controlling terminal, as under
+    some harnesses): Textual's input thread would spin on the dead tty at 100 % CPU.
+    kneecoach notices within seconds, saves the workout as interrupted and exits."""
+    import pty  # noqa: F401  (POSIX only, like the rest of this file)
+
+    session = tmp_path / "e2e-mini.yaml"
+    session.write_text(SESSION.replace("prepare: 30", "prepare: 2"), encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "acknowledged.json").write_text('{"sessions": ["e2e-mini"]}')
+    master, slave = os.openpty()
+    process = subprocess.Popen(
+        [str(KNEECOACH), "--data-dir", str(data), "run", str(session), "--speed", "4", "--audio", "off"],
+        stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
+    )  # fmt: skip
+    os.close(slave)
+    try:
+        import select
+
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:  # keep the pty drained until a step is logged
+            if select.select([master], [], [], 0.05)[0]:
+                os.read(master, 65536)
+            workouts = logged(data)
+            if workouts and workouts[0].steps:
+                break
+        os.close(master)
+        process.wait(timeout=WAIT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    [workout] = logged(data)
+    assert workout.status == "interrupted"
