@@ -133,9 +133,13 @@ class KneecoachApp(WorkoutFlows, App[int]):
         """Start ``session`` from the picker, after its safety notice the first time."""
         self.start_flow(session)
 
+    @property
+    def known_sessions(self) -> list[Session]:
+        """The picker's sessions and the one named on the command line."""
+        return [*self.sessions, *([self.start_session] if self.start_session else [])]
+
     def find_session(self, session_id: str) -> Session | None:
-        candidates = [*self.sessions, *([self.start_session] if self.start_session else [])]
-        return next((s for s in candidates if s.id == session_id), None)
+        return next((s for s in self.known_sessions if s.id == session_id), None)
 
     def plan_for(self, session: Session) -> tuple[Plan, dict[str, DoseDecision]]:
         """Today's plan of ``session``: each exercise at the dose the log points to."""
@@ -164,7 +168,13 @@ class KneecoachApp(WorkoutFlows, App[int]):
             return
         from kneecoach.ui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.logbook.log))
+        names = {
+            exercise.unit_key(part): f"{exercise.name}: {part.name}" if part.name else exercise.name
+            for session in self.known_sessions
+            for exercise in session.exercises
+            for part in exercise.units()
+        }
+        self.push_screen(HistoryScreen(self.logbook.log, names=names))
 
     def show_summary(self, workout: Workout) -> None:
         self.finish_flow(workout)

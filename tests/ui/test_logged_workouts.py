@@ -186,3 +186,26 @@ async def test_a_rehearsal_is_logged_as_such_and_asks_nothing(tmp_path):
     [workout] = read(tmp_path)
     assert workout.speed == 10 and workout.is_rehearsal and workout.status == "completed"
     assert workout.pain_before is None and workout.pain_after is None
+
+
+async def test_h_in_the_picker_shows_the_history_with_exercise_names(tmp_path):
+    from kneecoach.ui.screens.history import HistoryScreen
+    from kneecoach.ui.screens.picker import SessionPicker
+
+    session = session_from_yaml(TIMED)
+    with WorkoutLog(tmp_path) as log:
+        wid = log.start_workout("short", session.title)
+        log.record_step(wid, LoggedStep(1, "hold", "clam", 3, 3, "done", side="left", set=1, rep=1))
+        log.finish_workout(wid, "completed")
+    app = make_app(
+        [session], clock=FakeClock(), live_ticker=False, listeners=[], logbook=Logbook(tmp_path)
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionPicker)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.names["clam"] == "Clamshell"
+        await pilot.press("escape")
+        assert isinstance(app.screen, SessionPicker)
