@@ -143,7 +143,10 @@ class KneecoachApp(WorkoutFlows, App[int]):
 
     def plan_for(self, session: Session) -> tuple[Plan, dict[str, DoseDecision]]:
         """Today's plan of ``session``: each exercise at the dose the log points to."""
-        log = self.logbook.log if self.logbook is not None else None
+        log = None
+        if self.logbook is not None:
+            self.logbook.writer.flush(timeout=1)  # a morning-after answer just given counts
+            log = self.logbook.log
         decisions = doses_for(session, log, self.progression)
         return build_plan(session, overrides=overrides(decisions)), decisions
 
