@@ -15,7 +15,7 @@ from datetime import date
 
 from kneecoach import __version__
 from kneecoach.catalog import SessionNotFound, discover, resolve, session_dirs
-from kneecoach.config import AUDIO_MODES, ConfigError, load_config
+from kneecoach.config import AUDIO_MODES, ConfigError, line_of, load_config
 from kneecoach.dose_cli import DoseError, add_dose_parser
 from kneecoach.engine import SessionFileError, build_plan, load_session
 from kneecoach.report import clock_text, plan_json, plan_table, session_summary_json
@@ -43,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_speed,
         default=argparse.SUPPRESS,
         metavar="N",
-        help="rehearsal: run the session N times faster (not logged as a real workout)",
+        help="rehearsal: run the session N times faster (logged as a rehearsal; it never "
+        "counts towards streaks, charts or dose changes)",
     )
     live.add_argument(
         "--audio",
@@ -195,7 +196,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     print(f"{'ID':<{width}}  {'MIN':>3}  {'EX':>2}  TITLE")
     for row in rows:
         print(f"{row['id']!s:<{width}}  {row['minutes']:>3}  {row['exercises']:>2}  {row['title']}")
-    print("\nStart one with `kneecoach plan ID` to see its steps.")
+    print("\n`kneecoach run ID` starts one; `kneecoach plan ID` shows its steps.")
     return 0
 
 
@@ -225,11 +226,23 @@ def cmd_dose(args: argparse.Namespace) -> int:
 
     session = resolve(args.session, session_dirs(_merge_sessions(args)))
     folder, settings = data_dir(args.data_dir), _progression_settings()
-    if args.unit is not None:
-        print(set_dose(session, args, folder, settings))
-    elif args.reset or args.hold is not None or args.reps is not None or args.sets is not None:
+    changing = args.reset or any(v is not None for v in (args.hold, args.reps, args.sets))
+    if changing and args.unit is None:
         raise UsageError("name the EXERCISE whose dose to set (see `kneecoach dose SESSION`)")
-    print(show(session, todays(session, folder, settings)))
+    if changing:
+        print(set_dose(session, args, folder, settings))
+    decisions = todays(session, folder, settings)
+    if args.unit is not None:  # that exercise (or all its parts) only
+        decisions = {
+            key: d
+            for key, d in decisions.items()
+            if key == args.unit or key.startswith(f"{args.unit}/")
+        }
+        if not decisions:
+            raise DoseError(
+                f"{session.id} has no exercise {args.unit!r} with a dose; try: kneecoach dose {session.id}"
+            )
+    print(show(session, decisions))
     return 0
 
 
@@ -242,7 +255,9 @@ def _progression_settings() -> dict[str, object]:
     try:
         merge_rule(ProgressionRule(), config.progression, prefix="progression.")
     except RuleError as error:
-        raise UsageError(f"{config.path}: {error}") from None
+        key = error.field.removeprefix("progression.").split(".")[0].split("[")[0]
+        where = line_of(config.path, key, "progression") if config.path else "config.toml"
+        raise UsageError(f"{where}: {error}") from None
     return dict(config.progression)
 
 
@@ -280,12 +295,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_ui(args: argparse.Namespace) -> int:
     """Start the live UI: the picker, or straight into SESSION with `run`."""
     dirs = session_dirs(_merge_sessions(args))
+    notices: list[str] = []
     if args.command == "run":
         start, sessions = resolve(args.session, dirs), []
-    else:  # the picker lists them all
+    else:  # the picker lists them all, and says which files it could not read
         catalog = discover(dirs)
         for problem in catalog.problems:
             print(f"kneecoach: {problem}", file=sys.stderr)
+            notices.append(f"Not listed: {problem}")
         start, sessions = None, sorted(catalog.sessions.values(), key=lambda s: s.title.lower())
     if args.theme is not None:
         _check_theme(args.theme)
@@ -302,6 +319,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
         data_dir=folder,
         logbook=Logbook(folder),  # LogError (damaged, newer, locked): one line, exit 1
         progression=progression,
+        notices=notices,
         speed=args.speed,
         audio=args.audio or settings.backend,
         volume=settings.volume if args.volume is None else args.volume,

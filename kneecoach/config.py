@@ -102,6 +102,15 @@ def _audio(values: Mapping[str, Any], where: _Locator) -> AudioSettings:
     return AudioSettings(backend=backend, volume=volume, voice=voice)
 
 
+def line_of(path: Path, key: str, section: str) -> str:
+    """``FILE:LINE`` of ``key`` in ``[section]`` (``FILE`` alone if not found)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return str(path)
+    return _Locator(path, text)(key, section)
+
+
 class _Locator:
     """``FILE:LINE`` for a key (tomllib keeps no positions, so look for it)."""
 

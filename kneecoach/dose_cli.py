@@ -67,9 +67,9 @@ def show(session: Session, decisions: dict[str, DoseDecision]) -> str:
         limits = units[key].limits
         numbers = []
         if decision.dose.hold_seconds is not None and limits.hold_seconds is not None:
-            numbers.append(
-                f"hold {number_text(decision.dose.hold_seconds)} s ({range_text(limits.hold_seconds)})"
-            )
+            hold = limits.hold_seconds
+            note = "" if hold.low == hold.high else f" ({range_text(hold)})"
+            numbers.append(f"hold {number_text(decision.dose.hold_seconds)} s{note}")
         numbers.append(_count(decision.dose.reps, "rep", limits.reps))
         numbers.append(_count(decision.dose.sets, "set", limits.sets))
         lines.append(f"{key:<36} {' × '.join(numbers)}")
@@ -99,8 +99,6 @@ def set_dose(session: Session, args: argparse.Namespace, folder: Path, settings:
     if args.reset:
         if any(value is not None for value in given.values()):
             raise DoseError("--reset hands the dose back to the rule: give no numbers with it")
-    elif all(value is None for value in given.values()):
-        raise DoseError("give --hold, --reps or --sets (or --reset)")
     for name, value in given.items():
         if value is None:
             continue

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kneecoach.engine import Plan, Range, Session
-from kneecoach.engine.model import Dose, DoseEnd, Exercise, Part, Progression, plain_number
+from kneecoach.engine.model import (
+    Dose,
+    DoseEnd,
+    Exercise,
+    Part,
+    Progression,
+    dose_limits,
+    plain_number,
+)
 from kneecoach.engine.plan import ChosenDose, choose_dose
 from kneecoach.engine.progression import DoseDecision
 
@@ -44,24 +52,36 @@ def dose_text(
     if dose.minutes is not None:
         return f"{number_text(dose.minutes.pick(end))} min" + _range_note(dose.minutes)
     chosen = choose_dose(part, end, override, progression)
+    limits = dose_limits(dose, progression)
     pieces = []
     if dose.hold_seconds is not None:
-        pieces.append(
-            f"hold {number_text(chosen.hold_seconds or 0)} s{_range_note(dose.hold_seconds)}"
-        )
+        note = _range_note(dose.hold_seconds, limits.hold_seconds)
+        pieces.append(f"hold {number_text(chosen.hold_seconds or 0)} s{note}")
     else:
         tempo = dose.tempo_seconds.pick(end) if dose.tempo_seconds else 0
         pieces.append(f"{number_text(tempo)} s a rep")
-    pieces.append(f"{chosen.reps} reps{_range_note(dose.reps)}" if chosen.reps != 1 else "1 rep")
-    pieces.append(f"{chosen.sets} sets{_range_note(dose.sets)}" if chosen.sets != 1 else "1 set")
+    for count, noun, given, allowed in (
+        (chosen.reps, "rep", dose.reps, limits.reps),
+        (chosen.sets, "set", dose.sets, limits.sets),
+    ):
+        plural = "" if count == 1 else "s"
+        pieces.append(f"{count} {noun}{plural}{_range_note(given, allowed)}")
     text = " × ".join(pieces)
     if part.per_side:
         text += f", each side ({part.first_side} first)"
     return text
 
 
-def _range_note(value: Range | None) -> str:
-    return "" if value is None or value.low == value.high else f" ({range_text(value)})"
+def _range_note(value: Range | None, allowed: Range | None = None) -> str:
+    """ " (5–10)" for a range; " (20–30, up to 60)" where the exercise's progression
+    lets the dose grow past the range ("work up to 1 minute")."""
+    if value is None:
+        return ""
+    beyond = allowed is not None and allowed.high > value.high
+    if value.low == value.high and not beyond:
+        return ""
+    up_to = f", up to {number_text(allowed.high)}" if beyond and allowed else ""
+    return f" ({range_text(value)}{up_to})"
 
 
 def _exercise_seconds(plan: Plan) -> dict[int, float]:
@@ -89,12 +109,14 @@ def plan_table(
         f"{'#':>3}  {'Exercise':<34} {'Kind':<10} {'Time':>7}  Dose",
     ]
     seconds = _exercise_seconds(plan)
-    reasons: list[str] = []
+    reasons: dict[str, str] = {}  # reason -> the exercises (and parts) it is about
 
     def dose_of(exercise: Exercise, part: Part) -> str:
         decision = (today or {}).get(exercise.unit_key(part))
-        if decision is not None and decision.reason not in reasons:
-            reasons.append(decision.reason)
+        if decision is not None:
+            name = f"{exercise.name}: {part.name}" if part.name else exercise.name
+            known = reasons.get(decision.reason)
+            reasons[decision.reason] = f"{known}, {name}" if known else name
         override = decision.dose if decision is not None else None
         return dose_text(part, end, override, exercise.progression)
 
@@ -111,8 +133,11 @@ def plan_table(
             lines.append(
                 f"{index + 1:>3}  {exercise.name:<34} {exercise.kind:<10} {time:>7}  {dose}"
             )
-    if reasons:
-        lines += ["", "Why these doses:", *(f"  - {reason}" for reason in reasons)]
+    if len(reasons) == 1:
+        lines += ["", f"Why these doses: {next(iter(reasons))}, for every exercise."]
+    elif reasons:
+        lines += ["", "Why these doses:"]
+        lines += [f"  - {reason} ({names})" for reason, names in reasons.items()]
     lines += [
         "",
         f"Total {clock_text(plan.total_seconds)} ({len(plan.steps)} steps, rests included)",

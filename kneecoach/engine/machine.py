@@ -277,6 +277,10 @@ class Workout:
 
     def _jump(self, index: int, now: float) -> None:
         self._close(now, Outcome.SKIPPED)
+        for passed in range(self._index + 1, index):  # jumped over: skipped, and said so
+            step = self._steps[passed]
+            self.records[passed] = StepRecord(step, Outcome.SKIPPED, 0.0, 0)
+            self._emit(EventKind.STEP_ENDED, now, step, outcome=Outcome.SKIPPED, active_seconds=0.0)
         self._begin(index, now)
 
     def _end_session(self, now: float) -> None:

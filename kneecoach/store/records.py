@@ -144,8 +144,8 @@ class LoggedStep:
             "side": self.side,
             "set": self.set,
             "rep": self.rep,
-            "planned_seconds": self.planned_seconds,
-            "actual_seconds": self.actual_seconds,
+            "planned_seconds": round(self.planned_seconds, 3),
+            "actual_seconds": round(self.actual_seconds, 3),  # a millisecond is plenty
             "outcome": self.outcome,
             "pauses": self.pauses,
         }

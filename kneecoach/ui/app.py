@@ -63,8 +63,10 @@ class KneecoachApp(WorkoutFlows, App[int]):
         theme: str | None = None,
         logbook: Logbook | None = None,
         progression: Mapping[str, Any] | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self.notices = list(notices)  # e.g. session files that could not be read
         self.logbook = logbook
         self.progression = dict(progression or {})  # the config file's [progression]
         self.sessions = list(sessions)
@@ -111,6 +113,8 @@ class KneecoachApp(WorkoutFlows, App[int]):
             self.set_interval(2.0, self._check_terminal, name="terminal watch")
         if self.logbook is not None:
             self.logbook.writer.on_error = self.say
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=15)
         if self.logbook is not None or self.get_default_screen().id == "_default":
             self.startup_flow()
 
@@ -295,6 +299,7 @@ def make_app(
     theme: str | None = None,
     logbook: Logbook | None = None,
     progression: Mapping[str, Any] | None = None,
+    notices: Sequence[str] = (),
 ) -> KneecoachApp:
     """Build the app the user runs; tests pass a fake clock, stores and listeners."""
     if acknowledgements is None:
@@ -310,6 +315,7 @@ def make_app(
         theme=theme,
         logbook=logbook,
         progression=progression,
+        notices=notices,
     )
     if logbook is not None:
         app.listeners.append(logbook)

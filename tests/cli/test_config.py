@@ -90,9 +90,9 @@ def test_a_bad_volume_is_a_usage_error(value, capsys):
 def test_progression_settings_are_checked_and_used(capsys):
     path = config_path()
     path.parent.mkdir(parents=True)
-    path.write_text("[progression]\nsteps = { reps = 0 }\n")
+    path.write_text("[progression]\nsafe_pain = 1\nsteps = { reps = 0 }\n")
     assert cli.main(["plan", "goodrx-runners-knee"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"kneecoach: {path}: progression.steps.reps: must be a whole number")
+    assert err.startswith(f"kneecoach: {path}:3: progression.steps.reps: must be a whole number")
     path.write_text("[progression]\nworkouts_to_progress = 1\n")
     assert cli.main(["plan", "goodrx-runners-knee"]) == 0

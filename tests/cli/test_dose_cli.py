@@ -98,7 +98,7 @@ def test_a_dose_set_by_hand_is_used_and_reset_hands_it_back(capsys, tmp_path):
         ),
         (["wallsit", "--hold", "30"], "has no exercise 'wallsit' with a dose to set; try one of:"),
         (["step-up-plus", "--hold", "5"], "step-up-plus is not held: --hold does not apply"),
-        (["wall-sit"], "give --hold, --reps or --sets (or --reset)"),
+        (["wallsit"], "has no exercise 'wallsit' with a dose; try: kneecoach dose"),
         (["wall-sit", "--reset", "--hold", "30"], "--reset hands the dose back to the rule"),
     ],
 )
@@ -106,6 +106,12 @@ def test_a_dose_that_cannot_be_set_is_one_line(capsys, tmp_path, argv, message):
     code, _, err = run(capsys, "--data-dir", str(tmp_path), "dose", GOODRX, *argv)
     assert code == 1
     assert message in err and err.count("\n") == 1
+
+
+def test_dose_with_an_exercise_alone_shows_that_exercise(capsys, tmp_path):
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "dose", GOODRX, "three-way-leg-raise")
+    assert code == 0
+    assert out.count("three-way-leg-raise/") == 3 and "wall-sit" not in out
 
 
 def test_dose_shows_each_exercise_with_its_reason(capsys, tmp_path):

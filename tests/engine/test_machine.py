@@ -275,3 +275,16 @@ def test_bad_arguments_are_refused():
     plan = build_plan(session_from_yaml(SESSION))
     with pytest.raises(ValueError):
         Workout(plan, clock=lambda: 0.0, speed=0)
+
+
+def test_steps_jumped_over_are_reported_skipped(workout, clock):
+    """`n` past the rest of an exercise: each step passed over ends, skipped, so that
+    the log has a row for every step of the plan that the workout went past."""
+    workout.start()
+    first = workout.index
+    workout.next_exercise()
+    tick = workout.tick()
+    ended = [e for e in tick.events if e.kind is EventKind.STEP_ENDED]
+    assert [e.step.index for e in ended] == list(range(first, workout.index))
+    assert {e.outcome for e in ended} == {Outcome.SKIPPED}
+    assert all(workout.records[i].outcome is Outcome.SKIPPED for i in range(workout.index))

@@ -129,6 +129,8 @@ async def test_sigterm_saves_an_interrupted_workout_that_resumes_the_same_day(tm
         screen = app.screen
         assert isinstance(screen, WorkoutScreen)
         assert screen.workout.index == reached  # the step that was in progress
+        assert screen.workout.state == "paused"  # until the person is back in position
+        await pilot.press("space")
         await run_to_end(pilot, clock)
         await answer(pilot, "escape")
         assert isinstance(app.screen, SummaryScreen)

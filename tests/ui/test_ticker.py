@@ -51,3 +51,30 @@ def test_wakes_at_the_next_change(seconds, speed, wait):
 def test_never_sleeps_longer_than_a_second_and_not_at_all_when_paused():
     assert seconds_to_next_change(snapshot_at(2.0)) <= 1.0
     assert seconds_to_next_change(snapshot_at(5.0, paused=True)) is None
+
+
+async def test_text_that_grows_gets_room_for_it():
+    """ "9:59 done" -> "10:00 done": a width-auto Static must be laid out again, or the
+    end of the line ("left") falls off the screen."""
+    from textual.app import App
+    from textual.containers import Horizontal
+    from textual.widgets import Static
+
+    from kneecoach.ui.widgets.changes import show_text
+
+    class Line(App):
+        def compose(self):
+            with Horizontal():
+                yield Static(id="bar")
+                yield Static(id="times")
+
+        CSS = "#bar { width: 1fr; } #times { width: auto; } Horizontal { height: 1; }"
+
+    app = Line()
+    async with app.run_test(size=(40, 3)) as pilot:
+        times = app.query_one("#times", Static)
+        show_text(times, "9:59 done · 9:01 left")
+        await pilot.pause()
+        show_text(times, "10:00 done · 9:00 left")
+        await pilot.pause()
+        assert times.size.width == len("10:00 done · 9:00 left")

@@ -33,14 +33,18 @@ KEYS = (
 
 
 def notice_text(session: Session, with_keys: bool) -> str:
-    lines = ["[b]Before you start[/b]"]
+    """The safety notice; as help (``with_keys``), the keys come first: that is what
+    a person pressing ? mid-workout is looking for."""
+    lines: list[str] = []
+    if with_keys:
+        lines += ["[b]Keys[/b]"]
+        lines += [f"  {key:<8} {escape(what)}" for key, what in KEYS]
+        lines += [""]
+    lines += ["[b]Before you start[/b]"]
     lines += [f"• {escape(text)}" for text in (*GENERAL, *session.safety)]
     if session.avoid:
         lines += ["", "[b]While your knee recovers, avoid[/b]"]
         lines += [f"• {escape(text)}" for text in session.avoid]
-    if with_keys:
-        lines += ["", "[b]Keys[/b]"]
-        lines += [f"  {key:<8} {escape(what)}" for key, what in KEYS]
     return "\n".join(lines)
 
 

@@ -127,7 +127,11 @@ class WorkoutScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.workout.start(self.app.clock(), self.first_step)  # type: ignore[attr-defined]
+        now = self.app.clock()  # type: ignore[attr-defined]
+        self.workout.start(now, self.first_step)
+        if self.first_step:  # carrying on: wait until the person is back in position
+            self.workout.pause(now)
+            self.notify("Carrying on where you stopped: press space when you are ready.")
         self.tick()
 
     def tick(self) -> None:

@@ -17,8 +17,13 @@ def show_text(widget: Static, text: str) -> None:
     if last == text:
         return
     setattr(widget, _LAST, text)
-    same_shape = last is not None and last.count("\n") == text.count("\n")
+    # the same line lengths: a width: auto widget keeps its size ("9:59" -> "10:00" does not)
+    same_shape = last is not None and _shape(last) == _shape(text)
     widget.update(text, layout=not same_shape)
+
+
+def _shape(text: str) -> list[int]:
+    return [len(line) for line in text.split("\n")]
 
 
 def show_digits(widget: Digits, text: str) -> None:

@@ -59,7 +59,8 @@ class PainChart(Widget):
             self.border_title = "Pain 0–10: no answers yet"
             return
         span = f"{shown[0].day:%-d %b %Y} – {shown[-1].day:%-d %b %Y}"
-        self.border_title = f"Pain 0–10, last {len(shown)} workouts: {span}"
+        count = "the one workout" if len(shown) == 1 else f"last {len(shown)} workouts"
+        self.border_title = f"Pain 0–10, {count}: {span}"
 
     def on_resize(self, event: Resize) -> None:
         self._title()
