@@ -26,6 +26,7 @@ class Logbook:
         self.writer = LogWriter(self.log, on_error)
         self._ids: dict[int, str] = {}  # id(Workout) -> its row in the log
         self._open: dict[int, str] = {}  # the same, for workouts not finished yet
+        self._pain_before: dict[int, int | None] = {}
 
     # -- a workout's life ------------------------------------------------------------
 
@@ -42,7 +43,11 @@ class Logbook:
             resumes=resumes,
         )
         self._ids[id(workout)] = self._open[id(workout)] = workout_id
+        self._pain_before[id(workout)] = pain_before
         return workout_id
+
+    def pain_before(self, workout: Workout) -> int | None:
+        return self._pain_before.get(id(workout))
 
     def workout_id(self, workout: Workout) -> str | None:
         return self._ids.get(id(workout))

@@ -141,6 +141,9 @@ class WorkoutFlows:
                 PainPrompt("Knee pain now, after the workout, 0–10?", with_note=True)
             )
             app.logbook.after(workout, answer.pain, answer.note)
+            pain = (app.logbook.pain_before(workout), answer.pain)
+            await app.push_screen(SummaryScreen(workout, pain=pain, note=answer.note))
+            return
         await app.push_screen(SummaryScreen(workout))
 
 

@@ -73,6 +73,8 @@ async def test_a_whole_workout_is_logged_with_pain_and_note(tmp_path):
         await answer(pilot, "1", "enter")  # the score, then on to the note
         await answer(pilot, *"sore, then fine", "enter")
         assert isinstance(app.screen, SummaryScreen)
+        summary = str(app.screen.query_one("#summary-time").render())
+        assert "Knee pain: 2/10 before, 1/10 after" in summary and "sore, then fine" in summary
         app.logbook.writer.flush()
         [workout] = read(tmp_path)
     assert (workout.status, workout.pain_before, workout.pain_after) == ("completed", 2, 1)

@@ -27,9 +27,17 @@ class SummaryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, workout: Workout) -> None:
+    def __init__(
+        self,
+        workout: Workout,
+        *,
+        pain: tuple[int | None, int | None] | None = None,
+        note: str = "",
+    ) -> None:
         super().__init__()
         self.workout = workout
+        self.pain = pain  # before and after, when asked (None: skipped)
+        self.note = note
         self.summary = summarize(workout.plan.session.exercises, workout.records)
 
     def compose(self) -> ComposeResult:
@@ -42,11 +50,19 @@ class SummaryScreen(Screen[None]):
             yield Static(f"[b]{headline}[/b]{rehearsal}", id="summary-title")
             yield Static(
                 f"{escape(self.workout.plan.session.title)}\n"
-                f"Workout time (rests included, pauses not): [b]{clock_text(summary.active_seconds)}[/b]",
+                f"Workout time (rests included, pauses not): [b]{clock_text(summary.active_seconds)}[/b]"
+                + self._pain_line(),
                 id="summary-time",
             )
             yield DataTable(id="summary-table", cursor_type="none", show_cursor=False)
         yield Footer()
+
+    def _pain_line(self) -> str:
+        if self.pain is None:
+            return ""
+        before, after = (("–" if p is None else f"{p}/10") for p in self.pain)
+        line = f"\nKnee pain: [b]{before}[/b] before, [b]{after}[/b] after — saved in your log"
+        return line + (f"\nNote: {escape(self.note)}" if self.note else "")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
