@@ -110,7 +110,7 @@ class KneecoachApp(WorkoutFlows, App[int]):
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
         if not self.is_headless and _terminal_alive() is True:
-            self.set_interval(2.0, self._check_terminal, name="terminal watch")
+            self.set_interval(5.0, self._check_terminal, name="terminal watch")
         if self.logbook is not None:
             self.logbook.writer.on_error = self.say
         for notice in self.notices:
