@@ -99,10 +99,13 @@ class Logbook:
     def record_morning_after(self, workout_id: str, pain: int | None) -> None:
         self.writer.set_morning_after(workout_id, pain)
 
-    def resumable(self, today: date | None = None) -> LoggedWorkout | None:
-        """Today's latest interrupted workout not yet resumed or closed, with its steps."""
+    def resumable(
+        self, session: str | None = None, today: date | None = None
+    ) -> LoggedWorkout | None:
+        """Today's latest interrupted workout (of ``session``, if given) not yet
+        resumed or closed, with its steps."""
         today = today or local_date(utc_now())
-        return self.log.last_interrupted(None, today)
+        return self.log.last_interrupted(session, today)
 
     def close_interrupted(self, workout_id: str) -> None:
         self.writer.close_interrupted(workout_id)

@@ -75,7 +75,9 @@ class WorkoutFlows:
         """Offer today's interrupted workout; True when it was resumed."""
         app = self._app
         assert app.logbook is not None
-        stopped = app.logbook.resumable()
+        # `run SESSION` offers only that session's; the picker offers any
+        wanted = app.start_session.id if app.start_session is not None else None
+        stopped = app.logbook.resumable(wanted)
         if stopped is None:
             return False
         session = app.find_session(stopped.session)

@@ -213,3 +213,19 @@ async def test_h_in_the_picker_shows_the_history_with_exercise_names(tmp_path):
         assert app.screen.names["clam"] == "Clamshell"
         await pilot.press("escape")
         assert isinstance(app.screen, SessionPicker)
+
+
+async def test_run_session_offers_to_resume_only_that_session(tmp_path):
+    app, _, _ = app_with_log(tmp_path)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await answer(pilot, "enter")
+        app.interrupted()
+    other = session_from_yaml(TIMED.replace("id: short", "id: other"))
+    app = make_app(
+        [other], start=other, clock=FakeClock(), live_ticker=False, listeners=[],
+        acknowledgements=MemoryAcknowledgements({"other"}), logbook=Logbook(tmp_path),
+    )  # fmt: skip
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PainPrompt)  # not the other session's resume offer
