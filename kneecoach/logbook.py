@@ -27,6 +27,7 @@ class Logbook:
         self._ids: dict[int, str] = {}  # id(Workout) -> its row in the log
         self._open: dict[int, str] = {}  # the same, for workouts not finished yet
         self._pain_before: dict[int, int | None] = {}
+        self._closed = False
 
     # -- a workout's life ------------------------------------------------------------
 
@@ -87,6 +88,10 @@ class Logbook:
             del self._open[key]
 
     def close(self, timeout: float = 5.0) -> None:
+        """Save what is open as interrupted, write everything queued, close. Once."""
+        if self._closed:
+            return
+        self._closed = True
         self.interrupt_open()
         self.writer.close(timeout)
         self.log.close()

@@ -125,6 +125,13 @@ class KneecoachApp(WorkoutFlows, App[int]):
             termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
         except (OSError, ValueError, AttributeError, termios.error):
             self.interrupted()
+            # With its terminal gone, Textual's own shutdown can wait forever on output
+            # nobody will read. The log is saved by now: leave anyway if it does.
+            if self.logbook is not None:
+                self.logbook.close()
+            watchdog = threading.Timer(3.0, os._exit, args=(0,))
+            watchdog.daemon = True
+            watchdog.start()
 
     def interrupted(self) -> None:
         """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
