@@ -92,11 +92,10 @@ class HistoryApp(App[None]):
 async def drawn(pilot) -> HistoryScreen:
     screen = pilot.app.screen
     assert isinstance(screen, HistoryScreen)
-    for _ in range(200):
-        if screen.drawn:
-            return screen
-        await pilot.pause(0.01)
-    raise AssertionError("the history screen never finished drawing")
+    await pilot.app.workers.wait_for_complete()  # the loading thread: awaited, not slept on
+    await pilot.pause()  # its result, handled as a message
+    assert screen.drawn, "the history screen never finished drawing"
+    return screen
 
 
 def text_of(screen, selector: str) -> str:
