@@ -58,8 +58,7 @@ class Logbook:
         if workout_id is None:
             return
         if event.kind is EventKind.STEP_ENDED and event.step is not None:
-            record = workout.records[event.step.index]
-            pauses = record.pauses if record.step is event.step else 0
+            pauses = workout.records[event.step.index].pauses  # closed with this event
             outcome = event.outcome or Outcome.SKIPPED
             self.writer.record_step(
                 workout_id,

@@ -109,7 +109,7 @@ class KneecoachApp(WorkoutFlows, App[int]):
                 loop.add_signal_handler(number, self.interrupted)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
-        if not self.is_headless and _terminal_alive() is True:
+        if not self.is_headless and _terminal_works():
             self.set_interval(5.0, self._check_terminal, name="terminal watch")
         if self.logbook is not None:
             self.logbook.writer.on_error = self.say
@@ -121,17 +121,16 @@ class KneecoachApp(WorkoutFlows, App[int]):
     def _check_terminal(self) -> None:
         """A terminal that vanished without a SIGHUP (its pty closed under us) is a
         hang-up too: Textual's input thread would otherwise spin on the dead tty."""
-        try:
-            termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
-        except (OSError, ValueError, AttributeError, termios.error):
-            self.interrupted()
-            # With its terminal gone, Textual's own shutdown can wait forever on output
-            # nobody will read. The log is saved by now: leave anyway if it does.
-            if self.logbook is not None:
-                self.logbook.close()
-            watchdog = threading.Timer(3.0, os._exit, args=(0,))
-            watchdog.daemon = True
-            watchdog.start()
+        if _terminal_works():
+            return
+        self.interrupted()
+        # With its terminal gone, Textual's own shutdown can wait forever on output
+        # nobody will read. The log is saved by now: leave anyway if it does.
+        if self.logbook is not None:
+            self.logbook.close()
+        watchdog = threading.Timer(3.0, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
 
     def interrupted(self) -> None:
         """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
@@ -168,9 +167,14 @@ class KneecoachApp(WorkoutFlows, App[int]):
         ).acceptable_pain
 
     def workout_screen(
-        self, session: Session, *, resume: LoggedWorkout | None = None
+        self,
+        session: Session,
+        *,
+        resume: LoggedWorkout | None = None,
+        planned: tuple[Plan, dict[str, DoseDecision]] | None = None,
     ) -> WorkoutScreen:
-        plan, decisions = self.plan_for(session)
+        """``planned``: ``plan_for(session)`` when the caller has just worked it out."""
+        plan, decisions = planned or self.plan_for(session)
         workout = Workout(plan, clock=self.clock, speed=self.speed)
         first = carry_over(workout, resume) if resume is not None else 0
         reasons = {key: decision.reason for key, decision in decisions.items()}
@@ -278,14 +282,11 @@ class KneecoachApp(WorkoutFlows, App[int]):
                 yield SystemCommand(binding.description, f"Key: {keys}", method)
 
 
-def _terminal_alive() -> bool | None:
-    """True for a working terminal on stdin, False for a hung-up one, None for none."""
+def _terminal_works() -> bool:
+    """Whether stdin is a terminal that still answers (False: none, or hung up)."""
     try:
-        fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
-        if fd < 0 or not os.isatty(fd):
-            return None
-        termios.tcgetattr(fd)
-    except (OSError, ValueError, termios.error):
+        termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
+    except (OSError, ValueError, AttributeError, termios.error):
         return False
     return True
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from kneecoach.engine import Outcome, Session, StepRecord, Workout
+from kneecoach.engine import Outcome, Plan, Session, StepRecord, Workout
+from kneecoach.engine.progression import DoseDecision
 from kneecoach.logbook import resume_index
 from kneecoach.store.records import LoggedWorkout, local_date
 from kneecoach.ui.screens.pain import PainAnswer, PainPrompt
@@ -81,7 +82,8 @@ class WorkoutFlows:
         if stopped is None:
             return False
         session = app.find_session(stopped.session)
-        plan = app.plan_for(session)[0] if session is not None else None
+        planned = app.plan_for(session) if session is not None else None
+        plan = planned[0] if planned is not None else None
         index = resume_index(stopped)
         if (
             session is None
@@ -96,7 +98,7 @@ class WorkoutFlows:
         if not await app.push_screen_wait(ResumePrompt(stopped.title, when, where)):
             app.logbook.close_interrupted(stopped.id)
             return False
-        await self._run(session, resume=stopped)
+        await self._run(session, resume=stopped, planned=planned)
         return True
 
     # -- one workout ---------------------------------------------------------------
@@ -127,9 +129,10 @@ class WorkoutFlows:
         *,
         pain_before: int | None = None,
         resume: LoggedWorkout | None = None,
+        planned: tuple[Plan, dict[str, DoseDecision]] | None = None,
     ) -> None:
         app = self._app
-        screen = app.workout_screen(session, resume=resume)
+        screen = app.workout_screen(session, resume=resume, planned=planned)
         if app.logbook is not None:
             resumes = resume.id if resume else None
             app.logbook.begin(screen.workout, pain_before=pain_before, resumes=resumes)

@@ -53,6 +53,19 @@ def preview_text(session: Session, today: TodaysPlan | None = None) -> str:
     return "\n".join(lines)
 
 
+def _once_per_session(today: TodaysPlan) -> TodaysPlan:
+    """Today's plan of each session, worked out once: it replays the whole log, and
+    the preview asks again every time the cursor moves."""
+    known: dict[str, tuple[Plan, Mapping[str, DoseDecision]]] = {}
+
+    def cached(session: Session) -> tuple[Plan, Mapping[str, DoseDecision]]:
+        if session.id not in known:
+            known[session.id] = today(session)
+        return known[session.id]
+
+    return cached
+
+
 class SessionPicker(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
@@ -63,7 +76,7 @@ class SessionPicker(Screen[None]):
     def __init__(self, sessions: Sequence[Session], today: TodaysPlan | None = None) -> None:
         super().__init__()
         self.sessions = list(sessions)
-        self.today = today  # today's plan and doses of a session, from the log
+        self.today = _once_per_session(today) if today is not None else None
 
     def compose(self) -> ComposeResult:
         yield Static("Choose a session — ↑/↓ to look, Enter to start", id="picker-title")
