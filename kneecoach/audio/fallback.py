@@ -33,36 +33,34 @@ class FallbackPlayer:
     def play(self, sound: Sound) -> None:
         with self._lock:
             while True:
-                player = self.current
                 try:
-                    player.play(sound)
+                    self.current.play(sound)
                     return
                 except PlayerError as error:
-                    if not self._move_on(player, str(error)):
+                    if not self._move_on(str(error)):
                         return
 
     def _watcher(self, player: Player) -> Callable[[Sound, str], None]:
         def failed_later(sound: Sound, reason: str) -> None:
             """``player`` failed after ``play`` returned (a command's exit status)."""
             with self._lock:
-                if player is self.current and self._move_on(player, reason):
+                if player is self.current and self._move_on(reason):
                     self.play(sound)
 
         return failed_later
 
-    def _move_on(self, player: Player, reason: str) -> bool:
-        """Drop ``player``; False when nothing is left to try."""
+    def _move_on(self, reason: str) -> bool:
+        """Drop the current player for the next; False when nothing is left to try."""
         reason = reason.rstrip(".")
-        if player is not self.current or self._index + 1 >= len(self.players):
-            if player is self.current:
-                self.notify(f"Sound: {reason}. No other way to play sound: cues are off.")
-                self.players.append(NullPlayer())
-                self._index = len(self.players) - 1
-            return False
-        self._index += 1
-        description = getattr(self.current, "description", self.current.name)
-        self.notify(f"Sound: {reason}. Using {description} instead.")
-        return True
+        if self._index + 1 < len(self.players):
+            self._index += 1
+            description = getattr(self.current, "description", self.current.name)
+            self.notify(f"Sound: {reason}. Using {description} instead.")
+            return True
+        self.notify(f"Sound: {reason}. No other way to play sound: cues are off.")
+        self.players.append(NullPlayer())
+        self._index = len(self.players) - 1
+        return False
 
     def stop(self) -> None:
         self.current.stop()
