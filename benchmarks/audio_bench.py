@@ -38,7 +38,7 @@ def cue_moments(count: int) -> list[list[object]]:
     from kneecoach.audio import SoundBank
     from kneecoach.audio.cues import CueChooser, moments
     from kneecoach.engine import Workout, build_plan, load_session
-    from kneecoach.resources import shipped_dir
+    from kneecoach.settings.resources import shipped_dir
 
     session = load_session(shipped_dir("sessions") / "goodrx-runners-knee.yaml")
     bank = SoundBank([shipped_dir("sounds")])

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from kneecoach import history
+from kneecoach.services import history
 from kneecoach.store import schema
 from kneecoach.store.export import history_json
 from kneecoach.store.log import WorkoutLog

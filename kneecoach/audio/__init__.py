@@ -21,7 +21,7 @@ from kneecoach.audio.players import (
     SimpleaudioPlayer,
 )
 from kneecoach.audio.sound import Sound, SoundBank
-from kneecoach.config import AUDIO_MODES
+from kneecoach.settings.config import AUDIO_MODES
 
 BACKENDS = ("simpleaudio", "command", "bell")
 
@@ -63,7 +63,7 @@ def make_player(
 
 
 def sound_folders(cache: Path | None) -> list[Path]:
-    from kneecoach.resources import shipped_dir
+    from kneecoach.settings.resources import shipped_dir
 
     folders = [shipped_dir("sounds")]
     if cache is not None:

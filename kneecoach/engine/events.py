@@ -26,10 +26,20 @@ class EventKind(StrEnum):
 
 
 class Outcome(StrEnum):
+    """How one step went; the values are what the log stores."""
+
     DONE = "done"
     SKIPPED = "skipped"
     CUT_SHORT = "cut short"
     EXTENDED = "extended"
+
+    @property
+    def is_done(self) -> bool:
+        """Done as planned, or longer."""
+        return self in DONE_OUTCOMES
+
+
+DONE_OUTCOMES = frozenset({Outcome.DONE, Outcome.EXTENDED})
 
 
 @dataclass(frozen=True)

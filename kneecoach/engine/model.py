@@ -66,6 +66,16 @@ class Dose:
     tempo_seconds: Range | None = None
     self_paced: bool = False  # reps counted by the user (Enter), not timed
 
+    def field(self, name: str) -> Range | None:
+        """One of the numbers by its name in the session file ("hold_seconds")."""
+        return {
+            "minutes": self.minutes,
+            "hold_seconds": self.hold_seconds,
+            "reps": self.reps,
+            "sets": self.sets,
+            "tempo_seconds": self.tempo_seconds,
+        }[name]
+
     @property
     def shape(self) -> Literal["timed", "hold", "tempo"]:
         if self.minutes is not None:
@@ -136,7 +146,8 @@ class DoseLimits:
     sets: Range
 
     def get(self, name: str) -> Range | None:
-        return getattr(self, name)  # type: ignore[no-any-return]
+        """``hold_seconds``, ``reps`` or ``sets`` by name (None: not a hold)."""
+        return {"hold_seconds": self.hold_seconds, "reps": self.reps, "sets": self.sets}[name]
 
     @property
     def fixed(self) -> bool:
@@ -157,6 +168,12 @@ def dose_limits(dose: Dose, progression: Progression | None = None) -> DoseLimit
     reps = stretch(dose.reps or one, targets.reps) or one
     sets = stretch(dose.sets or one, targets.sets) or one
     return DoseLimits(stretch(dose.hold_seconds, targets.hold_seconds), reps, sets)
+
+
+def unit_key(exercise: str, part: str | None) -> str:
+    """``exercise`` or ``exercise/part``: the one name of a dosed unit, in plans,
+    the progression rule, the log and on screen."""
+    return f"{exercise}/{part}" if part else exercise
 
 
 @dataclass(frozen=True)
@@ -195,8 +212,7 @@ class Exercise:
         return self.kind in MAIN_KINDS
 
     def unit_key(self, part: Part) -> str:
-        """``exercise`` or ``exercise/part``: how plans and the progression rule name it."""
-        return f"{self.id}/{part.id}" if part.id else self.id
+        return unit_key(self.id, part.id)
 
     def units(self) -> tuple[Part, ...]:
         """The parts to run, in order: the exercise itself when it has no parts."""

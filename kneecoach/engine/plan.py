@@ -20,6 +20,7 @@ from kneecoach.engine.model import (
     Session,
     dose_limits,
     plain_number,
+    unit_key,
 )
 
 StepKind = Literal["timed", "prepare", "hold", "rep", "rest", "switch"]
@@ -57,6 +58,11 @@ class Step:
     @property
     def is_work(self) -> bool:
         return self.kind in WORK_KINDS
+
+    @property
+    def unit(self) -> str:
+        """The dosed unit this step belongs to (``exercise`` or ``exercise/part``)."""
+        return unit_key(self.exercise, self.part)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -165,8 +171,7 @@ def _expand_exercise(
         if part.dose.shape == "timed":
             builder.add("timed", part.dose.minutes.pick(end) * 60, **base)  # type: ignore[union-attr]
             continue
-        key = f"{exercise.id}/{part.id}" if part.id else exercise.id
-        chosen = choose_dose(part, end, overrides.get(key), exercise.progression)
+        chosen = choose_dose(part, end, overrides.get(exercise.unit_key(part)), exercise.progression)
         sides: tuple[str, ...] = ()
         if part.per_side:
             sides = (part.first_side, "right" if part.first_side == "left" else "left")

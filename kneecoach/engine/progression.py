@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from kneecoach.engine.model import (
     PROGRESS_FIELDS,
@@ -27,79 +26,19 @@ from kneecoach.engine.model import (
     Session,
     dose_limits,
 )
+from kneecoach.engine.outcomes import ExerciseOutcome
 from kneecoach.engine.plan import ChosenDose
-from kneecoach.engine.progression_text import Event, Pin, reason
-
-UnitOutcome = Literal["done", "cut short", "partly done", "skipped"]
-Change = Literal["start", "up", "same", "down", "manual"]
-UNIT_OUTCOMES: tuple[str, ...] = ("done", "cut short", "partly done", "skipped")
-
-
-def _check_pain(name: str, value: int | None) -> None:
-    if value is not None and (
-        isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10
-    ):
-        raise ValueError(f"{name} must be a whole number from 0 to 10 or None, got {value!r}")
-
-
-@dataclass(frozen=True)
-class UnitResult:
-    """How one exercise (or part) went in one workout.
-
-    ``outcome`` is the workout summary's status for it. ``dose`` is what was planned
-    for it (None when not known): the rule carries on from the dose actually done.
-    """
-
-    dose: ChosenDose | None = None
-    outcome: UnitOutcome = "done"
-
-    def __post_init__(self) -> None:
-        if self.outcome not in UNIT_OUTCOMES:
-            raise ValueError(f"outcome must be one of {UNIT_OUTCOMES}, got {self.outcome!r}")
-
-
-@dataclass(frozen=True)
-class WorkoutResult:
-    """One finished workout (rehearsals left out by the caller), pain on 0-10.
-
-    ``units`` maps ``exercise`` or ``exercise/part`` keys to results; a key left
-    out counts as skipped. ``morning_after_pain`` is asked the next morning.
-    """
-
-    ended_on: date
-    units: Mapping[str, UnitResult]
-    pain_before: int | None = None
-    pain_after: int | None = None
-    morning_after_pain: int | None = None
-
-    def __post_init__(self) -> None:
-        _check_pain("pain_before", self.pain_before)
-        _check_pain("pain_after", self.pain_after)
-        _check_pain("morning_after_pain", self.morning_after_pain)
-
-
-@dataclass(frozen=True)
-class ManualDose:
-    """A dose set by hand for one unit from ``on``; ``dose=None`` hands it back to
-    the rule. Numbers left as None keep their current value."""
-
-    on: date
-    key: str
-    dose: ChosenDose | None
-
-
-HistoryEntry = WorkoutResult | ManualDose
-
-
-@dataclass(frozen=True)
-class DoseDecision:
-    """Today's dose for one unit, and the sentence that explains it."""
-
-    key: str
-    dose: ChosenDose
-    change: Change
-    reason: str
-
+from kneecoach.engine.progression_text import reason
+from kneecoach.engine.progression_values import (
+    Change,
+    DoseDecision,
+    HistoryEntry,
+    ManualDose,
+    Pin,
+    RuleEvent,
+    UnitResult,
+    WorkoutResult,
+)
 
 @dataclass(frozen=True)
 class ProgressionUnit:
@@ -154,7 +93,7 @@ class _Unit:
         self.down = [i for i in (2, 1, 0) if i in room and i not in order] + self.up[::-1]
         self.dose = list(self.lows)
         self.streak = 0
-        self.event: Event | None = None
+        self.event: RuleEvent | None = None
         self.pin: Pin | None = None
         self.reset: Pin | None = None  # the hand-set dose just handed back to the rule
 
@@ -196,18 +135,18 @@ class _Unit:
             cause = "pain"
         elif morning is not None and morning > settled:
             cause = "morning"
-        elif result.outcome == "cut short":
+        elif result.outcome is ExerciseOutcome.CUT_SHORT:
             cause = "cut short"
         moved = None
         if cause is not None:
             self.streak = 0
             moved = self.step(self.down, -1)
             kind = "down" if moved is not None else "floor"
-        elif result.outcome == "partly done" or pain is None or pain > rule.safe_pain:
+        elif result.outcome is ExerciseOutcome.PARTLY_DONE or pain is None or pain > rule.safe_pain:
             self.streak = 0
             kind = (
                 "partly done"
-                if result.outcome == "partly done"
+                if result.outcome is ExerciseOutcome.PARTLY_DONE
                 else ("no pain score" if pain is None else "acceptable")
             )
         else:
@@ -217,7 +156,7 @@ class _Unit:
                 self.streak = 0
                 moved = self.step(self.up, +1)
                 kind = "up" if moved is not None else "top"
-        self.event = Event(kind, index, workout, moved, cause, self.streak)
+        self.event = RuleEvent(kind, index, workout, moved, cause, self.streak)
 
     def manual(self, index: int, entry: ManualDose) -> None:
         if entry.dose is None:
@@ -289,7 +228,7 @@ def todays_doses(
             last_workout, latest = index, entry.ended_on
             for key, result in entry.units.items():
                 unit = units.get(key)
-                if unit is not None and result.outcome != "skipped":
+                if unit is not None and result.outcome is not ExerciseOutcome.SKIPPED:
                     unit.workout(index, entry, result)
         else:
             latest = entry.on

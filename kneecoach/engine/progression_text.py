@@ -1,49 +1,18 @@
 """The sentences that explain today's dose, for the workout screen and the picker.
 
 Short, exact and plain: "7 s holds today: 3 workouts in a row at pain 2/10 or
-less". Each one is built from what the rule last did to the unit (an Event), so
+less". Each one is built from what the rule last did to the unit (an RuleEvent), so
 it never claims more than the history shows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from kneecoach.engine.model import DoseLimits, ProgressionRule, plain_number
-
-if TYPE_CHECKING:
-    from kneecoach.engine.progression import WorkoutResult
+from kneecoach.engine.progression_values import DoseNumbers, Pin, RuleEvent
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-Dose = list[float | None]  # hold_seconds, reps, sets
-
-
-@dataclass(frozen=True)
-class Event:
-    """What the last workout that included a unit did to its dose.
-
-    ``kind``: up, top (no room left), building (a safe workout, not yet enough),
-    acceptable (pain above safe), partly done, no pain score, down, floor (no room
-    to step back). ``cause`` says why a step back was wanted: pain, morning, cut short.
-    """
-
-    kind: str
-    index: int  # of the workout in the sorted history
-    workout: WorkoutResult
-    moved: int | None  # 0 hold, 1 reps, 2 sets: the number that changed
-    cause: str | None
-    streak: int
-
-
-@dataclass(frozen=True)
-class Pin:
-    """A dose set by hand: from when (``index`` in the sorted history)."""
-
-    dose: Dose
-    on: date
-    index: int
 
 
 def day_text(day: date, latest: date | None) -> str:
@@ -60,7 +29,7 @@ def amount(field: int, value: float | None) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def summary(limits: DoseLimits, dose: Dose) -> str:
+def summary(limits: DoseLimits, dose: DoseNumbers) -> str:
     """The whole dose: 7 s holds × 10 reps × 2 sets (reps and sets only if they vary)."""
     pieces = []
     if dose[0] is not None:
@@ -76,13 +45,13 @@ def _safe(rule: ProgressionRule) -> str:
     return "pain-free" if rule.safe_pain == 0 else f"at pain {rule.safe_pain}/10 or less"
 
 
-def _which(event: Event, last_workout: int, latest: date | None) -> str:
+def _which(event: RuleEvent, last_workout: int, latest: date | None) -> str:
     if event.index == last_workout:
         return "the last workout"
     return f"the workout on {day_text(event.workout.ended_on, latest)}"
 
 
-def _pain(event: Event, which: str) -> str:
+def _pain(event: RuleEvent, which: str) -> str:
     """Knee pain was 6/10 after the last workout (the higher of before and after)."""
     before, after = event.workout.pain_before, event.workout.pain_after
     if after is not None and (before is None or after >= before):
@@ -90,7 +59,7 @@ def _pain(event: Event, which: str) -> str:
     return f"knee pain was {before}/10 before {which}"
 
 
-def _cause(event: Event, which: str) -> str:
+def _cause(event: RuleEvent, which: str) -> str:
     if event.cause == "pain":
         return _pain(event, which)
     if event.cause == "morning":
@@ -101,8 +70,8 @@ def _cause(event: Event, which: str) -> str:
 def reason(
     limits: DoseLimits,
     rule: ProgressionRule,
-    dose: Dose,
-    event: Event | None,
+    dose: DoseNumbers,
+    event: RuleEvent | None,
     last_workout: int,
     latest: date | None,
     pin: Pin | None = None,
@@ -152,7 +121,7 @@ def reason(
     return f"{whole} again: {left} more workout{plural} {_safe(rule)} to step up"
 
 
-def _room_up(limits: DoseLimits, rule: ProgressionRule, dose: Dose) -> bool:
+def _room_up(limits: DoseLimits, rule: ProgressionRule, dose: DoseNumbers) -> bool:
     names = ("hold_seconds", "reps", "sets")
     for name in rule.order:
         i = names.index(name)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from kneecoach.engine.events import Outcome, StepRecord
 from kneecoach.engine.model import Exercise
+from kneecoach.engine.outcomes import ExerciseOutcome, classify_exercise
 
 
 @dataclass(frozen=True)
@@ -17,12 +18,8 @@ class ExerciseSummary:
     skipped: int  # skipped, or never reached
 
     @property
-    def status(self) -> str:
-        if self.done == self.planned:
-            return "done"
-        if self.done == 0 and self.cut_short == 0:
-            return "skipped"
-        return "cut short" if self.done + self.cut_short == self.planned else "partly done"
+    def status(self) -> ExerciseOutcome:
+        return classify_exercise(self.planned, self.done, self.cut_short)
 
 
 @dataclass(frozen=True)
@@ -40,8 +37,9 @@ def summarize(exercises: tuple[Exercise, ...], records: list[StepRecord]) -> Wor
     rows = []
     for index, exercise in enumerate(exercises):
         work = [r for r in records if r.step.exercise_index == index and r.step.is_work]
-        done = sum(1 for r in work if r.outcome in (Outcome.DONE, Outcome.EXTENDED))
+        done = sum(1 for r in work if r.outcome is not None and r.outcome.is_done)
         cut = sum(1 for r in work if r.outcome is Outcome.CUT_SHORT)
         rows.append(ExerciseSummary(exercise, len(work), done, cut, len(work) - done - cut))
     active = sum(r.active_seconds for r in records)
-    return WorkoutSummary(tuple(rows), active, all(row.status == "done" for row in rows))
+    complete = all(row.status is ExerciseOutcome.DONE for row in rows)
+    return WorkoutSummary(tuple(rows), active, complete)

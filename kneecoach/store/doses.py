@@ -1,17 +1,21 @@
-"""Doses set by hand (`kneecoach dose`), kept in the log beside the workouts.
+"""The SQL for doses: doses set by hand (`kneecoach dose`) and how each exercise
+went in each workout, counted for the progression rule.
 
-Each change is a row, never an update: the progression rule replays them in order
+``WorkoutLog`` runs these on its connection (``log.add_manual_dose``,
+``log.manual_doses``, ``log.unit_tallies``); nothing else reaches the database.
+Hand-set doses are rows, never updates: the progression rule replays them in order
 with the workouts, so a therapist can see when a dose was set and when it was
 handed back to the rule.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from kneecoach.store.log import WorkoutLog
-from kneecoach.store.records import from_text, to_text, utc_now
+from kneecoach.engine.model import unit_key
+from kneecoach.store.records import from_text, to_text
 
 
 @dataclass(frozen=True)
@@ -25,37 +29,21 @@ class ManualDoseRow:
     reset: bool = False
 
 
-def set_manual_dose(
-    log: WorkoutLog,
-    session: str,
-    unit: str,
-    *,
-    hold_seconds: float | None = None,
-    reps: int | None = None,
-    sets: int | None = None,
-    reset: bool = False,
-    at: datetime | None = None,
-) -> ManualDoseRow:
-    row = ManualDoseRow(session, unit, at or utc_now(), hold_seconds, reps, sets, reset)
-    log._run(
-        lambda c: c.execute(
-            "INSERT INTO manual_doses (session, unit, set_at, hold_seconds, reps, sets, reset)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (session, unit, to_text(row.set_at), hold_seconds, reps, sets, int(reset)),
-        )
-    )
-    return row
+def insert_manual_dose(connection: sqlite3.Connection, row: ManualDoseRow) -> None:
+    connection.execute(
+        "INSERT INTO manual_doses (session, unit, set_at, hold_seconds, reps, sets, reset)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (row.session, row.unit, to_text(row.set_at), row.hold_seconds, row.reps, row.sets,
+         int(row.reset)),
+    )  # fmt: skip
 
 
-def manual_doses(log: WorkoutLog, session: str) -> list[ManualDoseRow]:
-    """Every hand-set dose of ``session``, oldest first."""
-    rows = log._run(
-        lambda c: c.execute(
-            "SELECT session, unit, set_at, hold_seconds, reps, sets, reset FROM manual_doses"
-            " WHERE session = ? ORDER BY set_at, id",
-            (session,),
-        ).fetchall()
-    )
+def select_manual_doses(connection: sqlite3.Connection, session: str) -> list[ManualDoseRow]:
+    rows = connection.execute(
+        "SELECT session, unit, set_at, hold_seconds, reps, sets, reset FROM manual_doses"
+        " WHERE session = ? ORDER BY set_at, id",
+        (session,),
+    ).fetchall()
     return [
         ManualDoseRow(s, unit, from_text(at), hold, reps, sets, bool(reset))
         for s, unit, at, hold, reps, sets, reset in rows
@@ -64,40 +52,55 @@ def manual_doses(log: WorkoutLog, session: str) -> list[ManualDoseRow]:
 
 @dataclass(frozen=True)
 class UnitTally:
-    """How one exercise (or part) went in one workout, counted from its work steps."""
+    """How one exercise (or part) went in one workout, counted from its steps as
+    the summary screen counts them: each planned step once, as it last ended (a
+    restarted exercise logs its steps again)."""
 
     workout_id: str
     unit: str
-    done: int  # done or extended
+    done: int  # work steps done or extended
     cut_short: int
     skipped: int
     hold_seconds: float | None  # the planned hold
-    reps: int | None  # the highest rep and set numbers reached
-    sets: int | None
+    reps: int | None  # the highest rep and set numbers reached, rests and
+    sets: int | None  #   get-ready included (they carry the rep that follows)
     sides: int
 
+    @property
+    def planned(self) -> int:
+        """Work steps planned, as far as the log shows: every step reached, and
+        every rep the plan's numbers reached (a unit left in the rest before rep 6
+        of 10 shows 6: the rest carries the rep that follows it)."""
+        return max(
+            (self.reps or 1) * (self.sets or 1) * max(1, self.sides),
+            self.done + self.cut_short + self.skipped,
+        )
 
-def unit_tallies(log: WorkoutLog, session: str) -> list[UnitTally]:
-    """Per real workout of ``session`` and unit: its work steps by outcome.
 
-    Counted in SQL, so that ten years of steps cost one query, not 400,000 objects.
-    """
-    rows = log._run(
-        lambda c: c.execute(
-            """
-            SELECT s.workout_id, s.exercise, s.part,
-                   sum(s.outcome IN ('done', 'extended')), sum(s.outcome = 'cut short'),
-                   sum(s.outcome = 'skipped'),
-                   max(CASE WHEN s.kind = 'hold' THEN s.planned_seconds END),
-                   max(s.rep), max(s.set_number), count(DISTINCT coalesce(s.side, ''))
-            FROM steps s JOIN workouts w ON w.id = s.workout_id
-            WHERE w.session = ? AND w.speed = 1 AND s.kind IN ('hold', 'rep')
-            GROUP BY s.workout_id, s.exercise, s.part
-            """,
-            (session,),
-        ).fetchall()
+_TALLY_SQL = """
+    WITH latest AS (
+        SELECT max(s.id) AS id FROM steps s JOIN workouts w ON w.id = s.workout_id
+        WHERE w.session = ? AND w.speed = 1
+        GROUP BY s.workout_id, s.step_index
     )
+    SELECT s.workout_id, s.exercise, s.part,
+           sum(s.kind IN ('timed', 'hold', 'rep') AND s.outcome IN ('done', 'extended')),
+           sum(s.kind IN ('timed', 'hold', 'rep') AND s.outcome = 'cut short'),
+           sum(s.kind IN ('timed', 'hold', 'rep') AND s.outcome = 'skipped'),
+           max(CASE WHEN s.kind = 'hold' THEN s.planned_seconds END),
+           max(s.rep), max(s.set_number), count(DISTINCT coalesce(s.side, ''))
+    FROM steps s JOIN latest ON latest.id = s.id
+    WHERE s.kind != 'timed'
+    GROUP BY s.workout_id, s.exercise, s.part
+"""
+
+
+def select_unit_tallies(connection: sqlite3.Connection, session: str) -> list[UnitTally]:
+    """Per real workout of ``session`` and held or repeated unit, its steps by
+    outcome: one query for ten years of steps, not 400,000 objects."""
     return [
-        UnitTally(wid, f"{ex}/{part}" if part else ex, done, cut, skipped, hold, reps, sets, sides)
-        for wid, ex, part, done, cut, skipped, hold, reps, sets, sides in rows
+        UnitTally(wid, unit_key(ex, part), done, cut, skipped, hold, reps, sets, sides)
+        for wid, ex, part, done, cut, skipped, hold, reps, sets, sides in connection.execute(
+            _TALLY_SQL, (session,)
+        )
     ]

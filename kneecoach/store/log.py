@@ -20,17 +20,20 @@ from pathlib import Path
 from typing import Self, TypeVar
 
 from kneecoach.store import schema
+from kneecoach.store.doses import (
+    ManualDoseRow,
+    UnitTally,
+    insert_manual_dose,
+    select_manual_doses,
+    select_unit_tallies,
+)
 from kneecoach.store.owners import new_workout_id, owner_gone, owner_tag
+from kneecoach.engine.model import unit_key
+from kneecoach.engine.outcomes import WorkoutStatus, check_pain
 from kneecoach.store.records import (
-    COMPLETED,
-    ENDED_STATUSES,
-    FINISHED_EARLY,
-    IN_PROGRESS,
-    INTERRUPTED,
     DoseRecord,
     LoggedStep,
     LoggedWorkout,
-    check_pain,
     from_text,
     local_midnight,
     to_text,
@@ -169,10 +172,12 @@ class WorkoutLog:
         self._run(insert)
 
     def finish_workout(
-        self, workout_id: str, status: str, *, ended_at: datetime | None = None
+        self, workout_id: str, status: WorkoutStatus, *, ended_at: datetime | None = None
     ) -> None:
-        if status not in ENDED_STATUSES:
-            raise ValueError(f"a workout ends {', '.join(ENDED_STATUSES)}, not {status!r}")
+        status = WorkoutStatus(status)
+        if not status.ended:
+            ended = ", ".join(s for s in WorkoutStatus if s.ended)
+            raise ValueError(f"a workout ends {ended}, not {status.value!r}")
         self._write(
             "UPDATE workouts SET status = ?, ended_at = ? WHERE id = ?",
             (status, to_text(ended_at or utc_now()), workout_id),
@@ -212,6 +217,10 @@ class WorkoutLog:
         longer offered."""
         self._write("UPDATE workouts SET resumable = 0 WHERE id = ?", (workout_id,))
 
+    def add_manual_dose(self, row: ManualDoseRow) -> None:
+        """A dose set by hand (or, with ``reset``, handed back to the rule)."""
+        self._run(lambda c: insert_manual_dose(c, row))
+
     def mark_interrupted_stale(self) -> list[str]:
         """At start-up: workouts left ``in progress`` by a process that is gone (killed,
         or the machine went down) become ``interrupted``, ended when their last step
@@ -220,13 +229,13 @@ class WorkoutLog:
         def mark(c: sqlite3.Connection) -> list[str]:
             c.execute("BEGIN IMMEDIATE")
             rows = c.execute(
-                "SELECT id, owner FROM workouts WHERE status = ?", (IN_PROGRESS,)
+                "SELECT id, owner FROM workouts WHERE status = ?", (WorkoutStatus.IN_PROGRESS,)
             ).fetchall()
             stale = [workout_id for workout_id, owner in rows if owner_gone(owner)]
             c.executemany(
                 "UPDATE workouts SET status = ?,"
                 " ended_at = coalesce(ended_at, last_step_at, started_at) WHERE id = ?",
-                [(INTERRUPTED, workout_id) for workout_id in stale],
+                [(WorkoutStatus.INTERRUPTED, workout_id) for workout_id in stale],
             )
             c.execute("COMMIT")
             return stale
@@ -272,10 +281,18 @@ class WorkoutLog:
         )
         return self._run(
             lambda c: [
-                DoseRecord(workout_id, f"{exercise}/{part}" if part else exercise, hold, reps, sets)
+                DoseRecord(workout_id, unit_key(exercise, part), hold, reps, sets)
                 for workout_id, exercise, part, hold, reps, sets in c.execute(sql)
             ]
         )
+
+    def manual_doses(self, session: str) -> list[ManualDoseRow]:
+        """Every hand-set dose of ``session``, oldest first."""
+        return self._run(lambda c: select_manual_doses(c, session))
+
+    def unit_tallies(self, session: str) -> list[UnitTally]:
+        """How each exercise went in each real workout of ``session``."""
+        return self._run(lambda c: select_unit_tallies(c, session))
 
     def last_interrupted(
         self, session: str | None, on: date, *, tz: tzinfo | None = None
@@ -286,7 +303,7 @@ class WorkoutLog:
         start = to_text(local_midnight(on, tz))
         end = to_text(local_midnight(on + timedelta(days=1), tz))
         where = "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
-        parameters: list[object] = [INTERRUPTED, start, end]
+        parameters: list[object] = [WorkoutStatus.INTERRUPTED, start, end]
         if session is not None:
             where += " AND session = ?"
             parameters.append(session)
@@ -305,7 +322,7 @@ class WorkoutLog:
             f"SELECT {_WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
             " ORDER BY started_at DESC, rowid DESC LIMIT 1"
         )
-        rows = self._run(lambda c: c.execute(sql, (COMPLETED, FINISHED_EARLY)).fetchall())
+        rows = self._run(lambda c: c.execute(sql, (WorkoutStatus.COMPLETED, WorkoutStatus.FINISHED_EARLY)).fetchall())
         if not rows:
             return None
         latest = _workout(rows[0])

@@ -1,6 +1,6 @@
 """What the workout log holds, as plain values: no SQLite here.
 
-``kneecoach.history`` and the exporters work on these, so charts and exports can be
+``kneecoach.services.history`` and the exporters work on these, so charts and exports can be
 tested with hand-made workouts and never need a database.
 
 Times are aware ``datetime`` values in UTC. In the database and in exports they are
@@ -12,21 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from kneecoach.engine.events import StepRecord
-
-IN_PROGRESS: Final = "in progress"
-COMPLETED: Final = "completed"
-FINISHED_EARLY: Final = "finished early"
-INTERRUPTED: Final = "interrupted"
-STATUSES: Final = (IN_PROGRESS, COMPLETED, FINISHED_EARLY, INTERRUPTED)
-ENDED_STATUSES: Final = (COMPLETED, FINISHED_EARLY, INTERRUPTED)
-
-OUTCOMES: Final = ("done", "skipped", "cut short", "extended")
-DONE_OUTCOMES: Final = ("done", "extended")
-WORK_KINDS: Final = ("timed", "hold", "rep")  # as kneecoach.engine.plan.WORK_KINDS
+from kneecoach.engine.events import Outcome, StepRecord
+from kneecoach.engine.model import unit_key
+from kneecoach.engine.outcomes import WorkoutStatus, as_member
+from kneecoach.engine.plan import WORK_KINDS
 
 
 class DoseRecord(NamedTuple):
@@ -72,12 +63,6 @@ def local_midnight(day: date, tz: tzinfo | None = None) -> datetime:
     return start.astimezone(UTC)
 
 
-def check_pain(value: int | None, name: str = "pain") -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise ValueError(f"{name} must be a whole number from 0 to 10, not {value!r}")
-    return value
 
 
 @dataclass(frozen=True)
@@ -90,7 +75,7 @@ class LoggedStep:
     exercise: str
     planned_seconds: float
     actual_seconds: float  # pauses excluded
-    outcome: str
+    outcome: Outcome
     part: str | None = None
     side: str | None = None
     set: int | None = None
@@ -98,8 +83,7 @@ class LoggedStep:
     pauses: int = 0
 
     def __post_init__(self) -> None:
-        if self.outcome not in OUTCOMES:
-            raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}, not {self.outcome!r}")
+        object.__setattr__(self, "outcome", as_member(Outcome, self.outcome, "outcome"))
 
     @classmethod
     def from_record(cls, record: StepRecord) -> LoggedStep:
@@ -113,7 +97,7 @@ class LoggedStep:
             exercise=step.exercise,
             planned_seconds=step.seconds,
             actual_seconds=record.active_seconds,
-            outcome=str(record.outcome),
+            outcome=record.outcome,
             part=step.part,
             side=step.side,
             set=step.set,
@@ -128,12 +112,12 @@ class LoggedStep:
     @property
     def is_done(self) -> bool:
         """A hold, rep or timed step done as planned or longer."""
-        return self.kind in WORK_KINDS and self.outcome in DONE_OUTCOMES
+        return self.kind in WORK_KINDS and self.outcome.is_done
 
     @property
     def key(self) -> str:
         """``exercise`` or ``exercise/part``, as session overrides name doses."""
-        return f"{self.exercise}/{self.part}" if self.part else self.exercise
+        return unit_key(self.exercise, self.part)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -160,7 +144,7 @@ class LoggedWorkout:
     session: str
     title: str
     started_at: datetime
-    status: str
+    status: WorkoutStatus
     speed: float = 1.0
     session_hash: str = ""
     ended_at: datetime | None = None
@@ -173,6 +157,9 @@ class LoggedWorkout:
     resumes: str | None = None  # the interrupted workout this one carried on
     steps: tuple[LoggedStep, ...] = field(default_factory=tuple)
     done_steps: int | None = None  # None: count ``steps``
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", as_member(WorkoutStatus, self.status, "status"))
 
     @property
     def is_rehearsal(self) -> bool:

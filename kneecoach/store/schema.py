@@ -111,7 +111,7 @@ _V1 = _statements(
     # The dose one exercise (or part) reached in one workout, recomputed from that
     # workout's steps of that exercise whenever one is done: the longest hold done,
     # the most distinct reps done in one set (of one side), and how many distinct
-    # set numbers had a rep done. kneecoach.history.dose_records says the same in Python.
+    # set numbers had a rep done. kneecoach.services.history.dose_records says the same in Python.
     """
     CREATE TRIGGER steps_update_dose AFTER INSERT ON steps
     WHEN NEW.kind IN ('hold', 'rep') AND NEW.outcome IN ('done', 'extended')

@@ -1,49 +1,48 @@
 """The Textual app: screens in, screens out; everything else is delegated.
 
-``make_app`` builds it for the command line and for the tests alike, with the clock,
-the acknowledgement store and the event listeners injected.
+Screens send messages up (a session chosen, help, quit, the workout finished) and
+the handlers here decide what comes next. What kneecoach knows below the screen
+(sessions, today's plan, the log) is the ``Coach``; engine events go to the
+``Listeners``. ``make_app`` builds the app for the command line and for the tests
+alike, with the clock, the stores and the listeners injected.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
-import termios
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual import on
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from kneecoach.acknowledgements import (
+from kneecoach.engine import Session
+from kneecoach.engine.listeners import EventListener, Listeners
+from kneecoach.engine.machine import Clock
+from kneecoach.services.acknowledgements import (
     Acknowledgements,
     FileAcknowledgements,
     MemoryAcknowledgements,
 )
-from kneecoach.engine import Event, Plan, Session, Workout, build_plan
-from kneecoach.engine.model import ProgressionRule
-from kneecoach.engine.progression import DoseDecision
-from kneecoach.engine.progression_rule import merge_rule
-from kneecoach.logbook import Logbook
-from kneecoach.progress import doses_for, overrides
-from kneecoach.store.records import LoggedWorkout
-from kneecoach.ui.flows import WorkoutFlows, carry_over
-from kneecoach.ui.listeners import EventListener
+from kneecoach.services.coach import Coach
+from kneecoach.services.logbook import Logbook
+from kneecoach.ui.flows import WorkoutFlows
 from kneecoach.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
 from kneecoach.ui.screens.picker import SessionPicker
 from kneecoach.ui.screens.safety import SafetyNotice
 from kneecoach.ui.screens.workout import WORKOUT_BINDINGS, WorkoutScreen
+from kneecoach.ui.terminal import TerminalWatch
 
 CSS_PATH = Path(__file__).with_name("kneecoach.tcss")
 
 
-class KneecoachApp(WorkoutFlows, App[int]):
+class KneecoachApp(WorkoutFlows):
     TITLE = "kneecoach"
     CSS_PATH = CSS_PATH
     BINDINGS = [
@@ -52,174 +51,124 @@ class KneecoachApp(WorkoutFlows, App[int]):
 
     def __init__(
         self,
-        sessions: Sequence[Session],
+        coach: Coach,
         *,
-        start: Session | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        speed: float = 1.0,
-        acknowledgements: Acknowledgements | None = None,
+        clock: Clock = time.monotonic,
         listeners: Iterable[EventListener] = (),
         live_ticker: bool = True,
         theme: str | None = None,
-        logbook: Logbook | None = None,
-        progression: Mapping[str, Any] | None = None,
         notices: Sequence[str] = (),
+        terminal_watch: TerminalWatch | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(
+            coach, clock=clock, listeners=Listeners(listeners), live_ticker=live_ticker
+        )
         self.notices = list(notices)  # e.g. session files that could not be read
-        self.logbook = logbook
-        self.progression = dict(progression or {})  # the config file's [progression]
-        self.sessions = list(sessions)
-        self.start_session = start
-        self.clock = clock
-        self.speed = speed
-        self.acknowledgements = acknowledgements or MemoryAcknowledgements()
-        self.listeners = list(listeners)
-        self.live_ticker = live_ticker
-        self.muted = False
-        self._first_screen: Screen | None = None
+        self.terminal_watch = terminal_watch or TerminalWatch()
+        self._first_screen: Screen[Any] | None = None
         if theme:
             self.theme = theme
 
+    @property
+    def muted(self) -> bool:
+        return self.listeners.muted
+
     # -- start and stop --------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The first screen, drawn straight away (no blank frame first).
 
         Made once: Textual may ask again (the snapshot tester does).
         """
         if self._first_screen is None:
-            start = self.start_session
+            coach, start = self.coach, self.coach.start
             if start is None:
-                self._first_screen = SessionPicker(self.sessions, today=self.plan_for)
-            elif self.logbook is None and self.acknowledgements.is_acknowledged(start.id):
+                self._first_screen = SessionPicker(coach.sessions, today=coach.plan_for)
+            elif coach.logbook is None and coach.acknowledgements.is_acknowledged(start.id):
                 self._first_screen = self.workout_screen(start)
             else:  # a blank screen under the questions that startup_flow asks
                 self._first_screen = Screen(id="_default")
         return self._first_screen
 
     def on_mount(self) -> None:
-        prepare = [getattr(listener, "prepare", None) for listener in self.listeners]
-        if any(prepare):  # sounds read and missing names rendered, off the UI thread
-            sessions = [self.start_session] if self.start_session else self.sessions
-            self.run_worker(lambda: [p(sessions) for p in prepare if p], thread=True)
+        sessions = [self.coach.start] if self.coach.start else self.coach.sessions
+        # sounds read and missing names rendered, off the UI thread
+        self.run_worker(lambda: self.listeners.prepare(sessions), thread=True)
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
             try:  # a kill, or the terminal closed: save, exit cleanly, terminal restored
                 loop.add_signal_handler(number, self.interrupted)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
-        if not self.is_headless and _terminal_works():
-            self.set_interval(5.0, self._check_terminal, name="terminal watch")
-        if self.logbook is not None:
-            self.logbook.writer.on_error = self.say
+        if not self.is_headless:
+            self.terminal_watch.start(self, on_lost=self._terminal_lost)
+        if self.coach.logbook is not None:
+            self.coach.logbook.writer.on_error = self.say
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=15)
-        if self.logbook is not None or self.get_default_screen().id == "_default":
+        if self.coach.logbook is not None or self.get_default_screen().id == "_default":
             self.startup_flow()
 
-    def _check_terminal(self) -> None:
+    def _terminal_lost(self) -> None:
         """A terminal that vanished without a SIGHUP (its pty closed under us) is a
-        hang-up too: Textual's input thread would otherwise spin on the dead tty."""
-        if _terminal_works():
-            return
+        hang-up too; the log is saved and closed before Textual's own shutdown,
+        which may wait forever on output nobody will read."""
         self.interrupted()
-        # With its terminal gone, Textual's own shutdown can wait forever on output
-        # nobody will read. The log is saved by now: leave anyway if it does.
-        if self.logbook is not None:
-            self.logbook.close()
-        watchdog = threading.Timer(3.0, os._exit, args=(0,))
-        watchdog.daemon = True
-        watchdog.start()
+        if self.coach.logbook is not None:
+            self.coach.logbook.close()
 
     def interrupted(self) -> None:
         """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
-        if self.logbook is not None:
-            self.logbook.interrupt_open()
-            self.logbook.writer.flush(timeout=3)
+        if self.coach.logbook is not None:
+            self.coach.logbook.interrupt_open()
+            self.coach.logbook.writer.flush(timeout=3)
         self.exit(0)
 
-    def begin(self, session: Session) -> None:
-        """Start ``session`` from the picker, after its safety notice the first time."""
-        self.start_flow(session)
+    def on_unmount(self) -> None:
+        self.listeners.close()  # the log saves anything unfinished as interrupted
 
-    @property
-    def known_sessions(self) -> list[Session]:
-        """The picker's sessions and the one named on the command line."""
-        return [*self.sessions, *([self.start_session] if self.start_session else [])]
+    # -- what screens ask for ----------------------------------------------------------
 
-    def find_session(self, session_id: str) -> Session | None:
-        return next((s for s in self.known_sessions if s.id == session_id), None)
+    @on(SessionPicker.Chosen)
+    def _session_chosen(self, message: SessionPicker.Chosen) -> None:
+        self.start_flow(message.session)
 
-    def plan_for(self, session: Session) -> tuple[Plan, dict[str, DoseDecision]]:
-        """Today's plan of ``session``: each exercise at the dose the log points to."""
-        log = None
-        if self.logbook is not None:
-            self.logbook.writer.flush(timeout=1)  # a morning-after answer just given counts
-            log = self.logbook.log
-        decisions = doses_for(session, log, self.progression)
-        return build_plan(session, overrides=overrides(decisions)), decisions
-
-    def progression_limit(self) -> int:
-        """The pain above which the rule steps back (the user's setting or 5)."""
-        return merge_rule(
-            ProgressionRule(), self.progression, prefix="progression."
-        ).acceptable_pain
-
-    def workout_screen(
-        self,
-        session: Session,
-        *,
-        resume: LoggedWorkout | None = None,
-        planned: tuple[Plan, dict[str, DoseDecision]] | None = None,
-    ) -> WorkoutScreen:
-        """``planned``: ``plan_for(session)`` when the caller has just worked it out."""
-        plan, decisions = planned or self.plan_for(session)
-        workout = Workout(plan, clock=self.clock, speed=self.speed)
-        first = carry_over(workout, resume) if resume is not None else 0
-        reasons = {key: decision.reason for key, decision in decisions.items()}
-        return WorkoutScreen(workout, self.live_ticker, first_step=first, reasons=reasons)
-
+    @on(SessionPicker.HistoryRequested)
     def show_history(self) -> None:
-        if self.logbook is None:
+        if self.coach.logbook is None:
             self.notify("No workout log here (tests and --data-dir-less runs keep none).")
             return
         from kneecoach.ui.screens.history import HistoryScreen
 
-        names = {
-            exercise.unit_key(part): f"{exercise.name}: {part.name}" if part.name else exercise.name
-            for session in self.known_sessions
-            for exercise in session.exercises
-            for part in exercise.units()
-        }
-        self.push_screen(HistoryScreen(self.logbook.log, names=names))
+        self.push_screen(HistoryScreen(self.coach.logbook.log, names=self.coach.unit_names()))
 
-    def show_summary(self, workout: Workout) -> None:
-        self.finish_flow(workout)
+    @on(WorkoutScreen.Finished)
+    def _workout_finished(self, message: WorkoutScreen.Finished) -> None:
+        if message.summary:
+            self.finish_flow(message.workout)
 
-    def show_help(self, session: Session, on_close: Callable[[], None] | None = None) -> None:
-        self.push_screen(SafetyNotice(session, first_time=False), lambda _: on_close and on_close())
+    @on(WorkoutScreen.HelpRequested)
+    def _help(self, message: WorkoutScreen.HelpRequested) -> None:
+        screen = message.screen
+        self.push_screen(
+            SafetyNotice(message.session, first_time=False),
+            lambda _: screen.resume_after_dialog(),
+        )
 
-    def confirm_quit(self, screen: WorkoutScreen) -> None:
+    @on(WorkoutScreen.QuitRequested)
+    def _confirm_quit(self, message: WorkoutScreen.QuitRequested) -> None:
+        screen = message.screen
+
         def chosen(choice: QuitChoice | None) -> None:
             if choice == "finish":
                 screen.action_finish()
             elif choice == "quit":
-                screen.summary_on_finish = False  # straight out: no summary screen
-                screen.action_finish()  # listeners still hear the session end
+                screen.action_quit_now()  # straight out: no summary screen
                 self.exit(0)
             else:
                 screen.resume_after_dialog()
 
         self.push_screen(ConfirmQuit(), chosen)
-
-    def on_unmount(self) -> None:
-        if self.logbook is not None:
-            self.logbook.close()  # anything unfinished is saved as interrupted
-        for listener in self.listeners:
-            close = getattr(listener, "close", None)
-            if close is not None:
-                close()
 
     def action_request_quit(self) -> None:
         if isinstance(self.screen, WorkoutScreen):
@@ -227,51 +176,40 @@ class KneecoachApp(WorkoutFlows, App[int]):
         else:  # nothing is running, or the quit dialog itself is asking
             self.exit(0)
 
-    # -- engine events: the seam for cues and the log ------------------------------
-
-    def deliver(self, event: Event, workout: Workout) -> None:
-        """Hand one engine event to every listener, in order."""
-        for listener in self.listeners:
-            listener.handle(event, workout, muted=self.muted)
-
-    def delivered(self, workout: Workout) -> None:
-        """The tick's events have all been handed over: listeners may act on them."""
-        for listener in self.listeners:
-            listener.flush(workout, muted=self.muted)
-
-    def from_any_thread(self, action: Callable[[], object]) -> Callable[[], None]:
-        """``action`` made safe to call from a player's watcher thread too."""
-
-        def run() -> None:
-            if threading.get_ident() == self._thread_id:
-                action()
-            else:
-                self.call_from_thread(action)
-
-        return run
+    # -- for listeners, from any thread ------------------------------------------------
 
     def say(self, message: str) -> None:
         """A notification for the person, from any thread (a sound backend failing)."""
-        self.from_any_thread(lambda: self.notify(message, severity="warning", timeout=6))()
+        self.from_any_thread(lambda: self.notify(message, severity="warning", timeout=6))
+
+    def ring(self) -> None:
+        self.from_any_thread(self.bell)
 
     def flash(self) -> None:
         """A visual cue: the screen lights up briefly (the bell's partner)."""
-        screen = self.screen
-        screen.add_class("-cue-flash")
-        self.set_timer(0.25, lambda: screen.remove_class("-cue-flash"))
+
+        def light() -> None:
+            screen = self.screen
+            screen.add_class("-cue-flash")
+            self.set_timer(0.25, lambda: screen.remove_class("-cue-flash"))
+
+        self.from_any_thread(light)
+
+    def from_any_thread(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now on the UI thread, or hand it there from a player's
+        watcher thread or the log's writer."""
+        if self._thread_id == threading.get_ident():
+            action()
+        else:
+            self.call_from_thread(action)
 
     def action_toggle_mute(self) -> None:
-        self.muted = not self.muted
-        if self.muted:
-            for listener in self.listeners:
-                stop = getattr(listener, "stop", None)
-                if stop is not None:
-                    stop()
-        self.notify("Sound off" if self.muted else "Sound on", timeout=2)
+        muted = self.listeners.toggle_mute()
+        self.notify("Sound off" if muted else "Sound on", timeout=2)
 
     # -- command palette -------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, WorkoutScreen):
             for binding in WORKOUT_BINDINGS:
@@ -282,21 +220,12 @@ class KneecoachApp(WorkoutFlows, App[int]):
                 yield SystemCommand(binding.description, f"Key: {keys}", method)
 
 
-def _terminal_works() -> bool:
-    """Whether stdin is a terminal that still answers (False: none, or hung up)."""
-    try:
-        termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
-    except (OSError, ValueError, AttributeError, termios.error):
-        return False
-    return True
-
-
 def make_app(
     sessions: Sequence[Session],
     *,
     start: Session | None = None,
     data_dir: Path | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Clock = time.monotonic,
     speed: float = 1.0,
     audio: str = "auto",
     volume: int = 100,
@@ -308,40 +237,40 @@ def make_app(
     logbook: Logbook | None = None,
     progression: Mapping[str, Any] | None = None,
     notices: Sequence[str] = (),
+    terminal_watch: TerminalWatch | None = None,
 ) -> KneecoachApp:
     """Build the app the user runs; tests pass a fake clock, stores and listeners."""
     if acknowledgements is None:
         acknowledgements = FileAcknowledgements(data_dir) if data_dir else MemoryAcknowledgements()
-    app = KneecoachApp(
+    coach = Coach(
         sessions,
         start=start,
-        clock=clock,
         speed=speed,
+        logbook=logbook,
         acknowledgements=acknowledgements,
+        progression=progression,
+    )
+    app = KneecoachApp(
+        coach,
+        clock=clock,
         listeners=listeners or (),
         live_ticker=live_ticker,
         theme=theme,
-        logbook=logbook,
-        progression=progression,
         notices=notices,
+        terminal_watch=terminal_watch,
     )
     if logbook is not None:
-        app.listeners.append(logbook)
+        app.listeners.add(logbook)
     if listeners is None and audio != "off":
-        app.listeners.append(_cue_listener(app, audio, volume, voice))
+        app.listeners.add(_cue_listener(app, audio, volume, voice))
     return app
 
 
 def _cue_listener(app: KneecoachApp, mode: str, volume: int, voice: bool) -> EventListener:
     from kneecoach.audio import CueListener, SoundBank, make_player, sound_folders
-    from kneecoach.paths import voices_cache_dir
+    from kneecoach.settings.paths import voices_cache_dir
 
-    player = make_player(
-        mode,
-        ring=app.from_any_thread(app.bell),
-        flash=app.from_any_thread(app.flash),
-        notify=app.say,
-    )
+    player = make_player(mode, ring=app.ring, flash=app.flash, notify=app.say)
     cache = voices_cache_dir()
     bank = SoundBank(sound_folders(cache), volume=volume)
     return CueListener(bank, player, voice=voice, voices_cache=cache)

@@ -6,9 +6,8 @@ their own and reused by the summary and, later, the spoken cues.
 
 from __future__ import annotations
 
-import math
-
 from kneecoach.engine import Exercise, Snapshot, Step
+from kneecoach.text import countdown_text
 
 PHASE_WORDS = {
     "timed": "GO",
@@ -38,14 +37,6 @@ def phase_class(snapshot: Snapshot) -> str:
         return f"-phase-{snapshot.state}"
     return f"-phase-{snapshot.step.kind}" if snapshot.step else "-phase-ready"
 
-
-def countdown_text(seconds: float) -> str:
-    """Whole seconds left, rounded up, so 0 appears only when the step ends: 45, 1:30."""
-    whole = max(0, math.ceil(seconds - 1e-9))
-    if whole < 60:
-        return str(whole)
-    minutes, secs = divmod(whole, 60)
-    return f"{minutes}:{secs:02d}"
 
 
 def tempo_phase(snapshot: Snapshot) -> str:

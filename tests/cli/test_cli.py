@@ -173,7 +173,7 @@ def test_validate_good_and_bad(capsys, tmp_path):
 
 
 def test_validate_the_shipped_sessions(capsys):
-    from kneecoach.resources import shipped_dir
+    from kneecoach.settings.resources import shipped_dir
 
     files = sorted(str(p) for p in shipped_dir("sessions").glob("*.yaml"))
     assert len(files) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kneecoach import cli
-from kneecoach.config import AudioSettings, ConfigError, config_path, load_config
+from kneecoach.settings.config import AudioSettings, ConfigError, config_path, load_config
 
 
 def test_no_file_means_the_defaults(tmp_path):

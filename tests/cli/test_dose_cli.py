@@ -9,7 +9,7 @@ import pytest
 
 from kneecoach import cli
 from kneecoach.engine import Workout, build_plan, load_session
-from kneecoach.resources import shipped_dir
+from kneecoach.settings.resources import shipped_dir
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedStep
 

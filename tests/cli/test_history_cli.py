@@ -244,7 +244,7 @@ def test_since_is_a_local_day(capsys, data, monkeypatch):
 
 
 def test_the_small_formatters():
-    from kneecoach.history_report import pain_text, short, streak_text
+    from kneecoach.text import pain_text, short, streak_text
 
     assert streak_text(0, 0) == "No streak going · longest 0 days"
     assert streak_text(1, 12) == "Current streak 1 day · longest 12 days"

@@ -43,5 +43,5 @@ def test_the_check_would_notice_a_forbidden_import():
 
 
 def test_the_command_line_does_not_import_textual():
-    loaded = loaded_after_import(["kneecoach.cli", "kneecoach.catalog", "kneecoach.report"])
+    loaded = loaded_after_import(["kneecoach.cli", "kneecoach.services.catalog", "kneecoach.text"])
     assert not any(m.split(".")[0] in ("textual", "rich") for m in loaded)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kneecoach.catalog import resolve, session_dirs
+from kneecoach.services.catalog import resolve, session_dirs
 from kneecoach.engine import Range, build_plan
 from tests.conftest import ROOT
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kneecoach.catalog import resolve, session_dirs
+from kneecoach.services.catalog import resolve, session_dirs
 from kneecoach.engine import EventKind, Workout, build_plan
 from tests.conftest import FakeClock
 

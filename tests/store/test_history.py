@@ -1,4 +1,4 @@
-"""kneecoach.history with hand-made workouts: streaks, the calendar, pain and doses."""
+"""kneecoach.services.history with hand-made workouts: streaks, the calendar, pain and doses."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from kneecoach.history import (
+from kneecoach.services.history import (
     CalendarDay,
     DosePoint,
     PainPoint,
@@ -161,7 +161,7 @@ def test_doses_over_time_take_the_best_of_each_day_and_skip_rehearsals():
 def test_history_and_the_records_it_reads_import_no_sqlite():
     code = (
         "import json, sys\n"
-        "import kneecoach.history, kneecoach.store.records, kneecoach.store\n"
+        "import kneecoach.services.history, kneecoach.store.records, kneecoach.store\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

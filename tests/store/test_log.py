@@ -18,7 +18,7 @@ import pytest
 
 from kneecoach.engine import StepRecord, build_plan
 from kneecoach.engine.events import Outcome
-from kneecoach.history import dose_records
+from kneecoach.services.history import dose_records
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LogError, LoggedStep
 from tests.conftest import session_from_yaml

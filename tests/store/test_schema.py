@@ -104,11 +104,12 @@ def test_a_version_1_log_with_data_migrates_to_the_latest(folder: Path):
     assert old.steps == (step(side="left"),)
     assert old.steps_done == 1
     # version 2 added the table of hand-set doses, and it works on the old log
-    from kneecoach.store.doses import manual_doses, set_manual_dose
+    from kneecoach.store.doses import ManualDoseRow
+    from kneecoach.store.records import utc_now
 
     with WorkoutLog(folder) as log:
-        set_manual_dose(log, "s", "wall-sit", hold_seconds=20)
-        assert [(row.unit, row.hold_seconds) for row in manual_doses(log, "s")] == [
+        log.add_manual_dose(ManualDoseRow("s", "wall-sit", utc_now(), hold_seconds=20))
+        assert [(row.unit, row.hold_seconds) for row in log.manual_doses("s")] == [
             ("wall-sit", 20)
         ]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kneecoach.acknowledgements import FileAcknowledgements, MemoryAcknowledgements
-from kneecoach.catalog import resolve, session_dirs
+from kneecoach.services.acknowledgements import FileAcknowledgements, MemoryAcknowledgements
+from kneecoach.services.catalog import resolve, session_dirs
 from kneecoach.engine import EventKind
 from kneecoach.ui.app import make_app
 from kneecoach.ui.screens.confirm_quit import ConfirmQuit
@@ -44,12 +44,24 @@ class Recorder:
     def __init__(self) -> None:
         self.events = []
         self.flushes = 0
+        self.prepared: list[list[str]] = []
+        self.stops = 0
+        self.closes = 0
+
+    def prepare(self, sessions):
+        self.prepared.append([session.id for session in sessions])
 
     def handle(self, event, workout, *, muted):
         self.events.append((event.kind, event.step.index if event.step else None, muted))
 
     def flush(self, workout, *, muted):
         self.flushes += 1
+
+    def stop(self):
+        self.stops += 1
+
+    def close(self):
+        self.closes += 1
 
 
 @pytest.fixture
@@ -88,7 +100,7 @@ async def test_picker_enter_safety_notice_then_workout(short, tmp_path):
         [short],
         acknowledged=(),
     )
-    app.acknowledgements = store
+    app.coach.acknowledgements = store
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, SessionPicker)
         await pilot.press("enter")
@@ -100,7 +112,7 @@ async def test_picker_enter_safety_notice_then_workout(short, tmp_path):
         await pilot.press("q", "y")
     # the second time, no notice
     app, clock, _ = build([short], acknowledged=())
-    app.acknowledgements = store
+    app.coach.acknowledgements = store
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         assert isinstance(app.screen, WorkoutScreen)
@@ -111,7 +123,7 @@ async def test_declining_the_notice_goes_back_to_the_picker(short):
     async with app.run_test() as pilot:
         await pilot.press("enter", "escape")
         assert isinstance(app.screen, SessionPicker)
-        assert not app.acknowledgements.is_acknowledged("short")
+        assert not app.coach.acknowledgements.is_acknowledged("short")
 
 
 async def test_run_straight_into_a_session_and_declining_exits(short):
@@ -184,10 +196,14 @@ async def test_every_control_key(short):
         assert workout.index == 0
         await pilot.press("m")
         assert app.muted
+        assert recorder.stops == 1  # muting silences what is playing
         await advance(pilot, clock, 2)
         assert recorder.events[-1][2] is True  # listeners are told it is muted
         await pilot.press("m")
         assert not app.muted
+        assert recorder.stops == 1
+    assert recorder.prepared == [["short"]]  # once, for the session to be run
+    assert recorder.closes == 1
 
 
 async def test_help_shows_safety_and_keys_and_pauses_meanwhile(short):

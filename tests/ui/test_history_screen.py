@@ -10,10 +10,12 @@ import pytest
 from textual.app import App
 from textual.widgets import DataTable, Static
 
+from kneecoach.services.logbook import Logbook
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LogError, LoggedStep
 from kneecoach.ui.app import CSS_PATH, make_app
 from kneecoach.ui.screens.history import HistoryScreen
+from kneecoach.ui.screens.pain import PainPrompt
 from kneecoach.ui.screens.picker import SessionPicker
 from kneecoach.ui.widgets.bars import bars
 from kneecoach.ui.widgets.calendar import TrainingCalendar
@@ -210,21 +212,32 @@ async def test_escape_q_and_h_go_back(log, key):
 
 
 async def test_h_in_the_picker_asks_the_app_for_the_history(log):
-    app = make_app([], clock=FakeClock(), live_ticker=False, audio="off")
-    asked = []
-    app.show_history = lambda: (
-        asked.append(True)
-        or app.push_screen(  # type: ignore[attr-defined]
-            HistoryScreen(log, TODAY, UTC)
-        )
-    )
+    logbook = Logbook(log.folder)
+    app = make_app([], clock=FakeClock(), live_ticker=False, audio="off", logbook=logbook)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, PainPrompt):  # the morning after the last workout
+            await pilot.press("escape")
         assert isinstance(app.screen, SessionPicker)
         await pilot.press("h")
-        assert asked and isinstance(app.screen, HistoryScreen)
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.workout_log is logbook.log  # the app's own log, read
         await drawn(pilot)
+        assert app.screen.view is not None and app.screen.view.total == log_total(log)
         await pilot.press("escape")
         assert isinstance(app.screen, SessionPicker)
+
+
+async def test_h_without_a_log_says_so_and_stays(log):
+    app = make_app([], clock=FakeClock(), live_ticker=False, audio="off")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, SessionPicker)
+        assert any("No workout log" in str(n.message) for n in app._notifications)
+
+
+def log_total(log: WorkoutLog) -> int:
+    return len(log.summaries())
 
 
 def test_bars_keep_the_scale_they_are_given():

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from kneecoach.acknowledgements import MemoryAcknowledgements
+from kneecoach.services.acknowledgements import MemoryAcknowledgements
 from kneecoach.engine import build_plan
-from kneecoach.logbook import Logbook
+from kneecoach.services.logbook import Logbook
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedStep
 from kneecoach.ui.app import make_app
@@ -75,7 +75,7 @@ async def test_a_whole_workout_is_logged_with_pain_and_note(tmp_path):
         assert isinstance(app.screen, SummaryScreen)
         summary = str(app.screen.query_one("#summary-time").render())
         assert "Knee pain: 2/10 before, 1/10 after" in summary and "sore, then fine" in summary
-        app.logbook.writer.flush()
+        app.coach.logbook.writer.flush()
         [workout] = read(tmp_path)
     assert (workout.status, workout.pain_before, workout.pain_after) == ("completed", 2, 1)
     assert workout.note == "sore, then fine" and workout.speed == 1
@@ -174,7 +174,7 @@ async def test_the_morning_after_question_comes_once_and_warns_when_high(tmp_pat
         notices = [n.message for n in app._notifications]
         assert any("seeing a clinician" in message for message in notices)
         assert isinstance(app.screen, PainPrompt)  # then: knee pain right now
-        app.logbook.writer.flush()
+        app.coach.logbook.writer.flush()
     with WorkoutLog(tmp_path) as log:
         assert log.workout(wid).morning_after_pain == 7
         assert log.pending_morning_after() is None

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from kneecoach.acknowledgements import MemoryAcknowledgements
-from kneecoach.catalog import resolve, session_dirs
+from kneecoach.services.acknowledgements import MemoryAcknowledgements
+from kneecoach.services.catalog import resolve, session_dirs
 from kneecoach.ui.app import make_app
 from kneecoach.ui.screens.summary import SummaryScreen
 from kneecoach.ui.screens.workout import WorkoutScreen

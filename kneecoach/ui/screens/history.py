@@ -23,18 +23,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
-from kneecoach.history import DosePoint
-from kneecoach.history_report import (
+from kneecoach.services.history import DosePoint, HistoryView, build_view
+from kneecoach.text import (
     REHEARSAL_MARK,
-    STATUS_MARK,
-    HistoryView,
-    build_view,
+    WORKOUT_STATUS_MARK,
     duration_text,
-    exercise_name,
     pain_text,
     plural,
     short,
     streak_text,
+    unit_name,
 )
 from kneecoach.store.log import WorkoutLog
 from kneecoach.ui.widgets.bars import bars
@@ -158,8 +156,8 @@ class HistoryScreen(Screen[None]):
             cells = [
                 f"{workout.started_at.astimezone(self.tz):%Y-%m-%d}",
                 short(workout.title, 24),
-                STATUS_MARK.get(workout.status, workout.status),
-                duration_text(workout),
+                WORKOUT_STATUS_MARK[workout.status],
+                duration_text(workout.started_at, workout.ended_at),
                 pain_text(workout.pain_before, workout.pain_after),
                 REHEARSAL_MARK if workout.is_rehearsal else "",
             ]
@@ -182,7 +180,7 @@ class HistoryScreen(Screen[None]):
         colour = self.app.theme_variables.get("success", "")  # dropped under NO_COLOR
         for key, points in view.doses.items():
             table.add_row(
-                short(exercise_name(key, self.names), name_width),
+                short(unit_name(key, self.names), name_width),
                 *dose_cells(points),
                 Text(dose_trend(points, trend), style=colour),
                 key=key,

@@ -3,25 +3,28 @@ the cursor (its exercises and today's doses)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from kneecoach.engine import Plan, Session, build_plan
-from kneecoach.engine.progression import DoseDecision
-from kneecoach.report import clock_text, dose_text, session_summary_json
+from kneecoach.engine import Session, build_plan
+from kneecoach.services.catalog import summarize_session
+from kneecoach.services.doses import TodaysPlan
+from kneecoach.text import clock_text, dose_text
 
-TodaysPlan = Callable[[Session], tuple[Plan, Mapping[str, DoseDecision]]]
+PlanToday = Callable[[Session], TodaysPlan]
 
 
-def preview_text(session: Session, today: TodaysPlan | None = None) -> str:
-    plan, decisions = today(session) if today is not None else (build_plan(session), {})
+def preview_text(session: Session, today: PlanToday | None = None) -> str:
+    planned = today(session) if today is not None else TodaysPlan(build_plan(session), {})
+    plan, decisions = planned.plan, planned.decisions
     lines = [
         f"[b]{escape(session.title)}[/b]",
         f"[dim]Source: {escape(', '.join(session.sources))}[/dim]",
@@ -53,12 +56,12 @@ def preview_text(session: Session, today: TodaysPlan | None = None) -> str:
     return "\n".join(lines)
 
 
-def _once_per_session(today: TodaysPlan) -> TodaysPlan:
+def _once_per_session(today: PlanToday) -> PlanToday:
     """Today's plan of each session, worked out once: it replays the whole log, and
     the preview asks again every time the cursor moves."""
-    known: dict[str, tuple[Plan, Mapping[str, DoseDecision]]] = {}
+    known: dict[str, TodaysPlan] = {}
 
-    def cached(session: Session) -> tuple[Plan, Mapping[str, DoseDecision]]:
+    def cached(session: Session) -> TodaysPlan:
         if session.id not in known:
             known[session.id] = today(session)
         return known[session.id]
@@ -67,13 +70,23 @@ def _once_per_session(today: TodaysPlan) -> TodaysPlan:
 
 
 class SessionPicker(Screen[None]):
+    class Chosen(Message):
+        """Enter (or a click) on a session: start it."""
+
+        def __init__(self, session: Session) -> None:
+            super().__init__()
+            self.session = session
+
+    class HistoryRequested(Message):
+        """`h`: show the workouts logged."""
+
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
         Binding("q", "app.quit", "Quit"),
         Binding("h", "history", "History"),
     ]
 
-    def __init__(self, sessions: Sequence[Session], today: TodaysPlan | None = None) -> None:
+    def __init__(self, sessions: Sequence[Session], today: PlanToday | None = None) -> None:
         super().__init__()
         self.sessions = list(sessions)
         self.today = _once_per_session(today) if today is not None else None
@@ -91,10 +104,10 @@ class SessionPicker(Screen[None]):
         # The short numbers first: a long title would push them out of sight.
         table.add_columns("Min", "Ex.", "Session", "Source")
         for session in self.sessions:
-            plan = self.today(session)[0] if self.today else build_plan(session)
-            row = session_summary_json(session, plan)  # as `kneecoach list`, at today's dose
+            plan = self.today(session).plan if self.today else build_plan(session)
+            row = summarize_session(session, plan)  # as `kneecoach list`, at today's dose
             source = session.source if len(session.source) <= 28 else session.source[:27] + "…"
-            table.add_row(row["minutes"], row["exercises"], session.title, source, key=session.id)
+            table.add_row(row.minutes, row.exercises, session.title, source, key=session.id)
         if not self.sessions:
             self.query_one("#preview", Static).update(
                 "No sessions found. See docs/sessions.md to write one."
@@ -125,9 +138,9 @@ class SessionPicker(Screen[None]):
             self._start(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def action_history(self) -> None:
-        self.app.show_history()  # type: ignore[attr-defined]
+        self.post_message(self.HistoryRequested())
 
     def _start(self, key: str | None) -> None:
         session = self._session(key)
         if session is not None:
-            self.app.begin(session)  # type: ignore[attr-defined]
+            self.post_message(self.Chosen(session))

@@ -11,14 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from kneecoach.engine import Workout
 from kneecoach.engine.summary import summarize
-from kneecoach.report import clock_text
-
-STATUS_MARK = {
-    "done": "✔ done",
-    "skipped": "– skipped",
-    "cut short": "✂ cut short",
-    "partly done": "◐ partly done",
-}
+from kneecoach.text import EXERCISE_OUTCOME_MARK, clock_text, pain_score
 
 
 class SummaryScreen(Screen[None]):
@@ -60,7 +53,7 @@ class SummaryScreen(Screen[None]):
     def _pain_line(self) -> str:
         if self.pain is None:
             return ""
-        before, after = (("–" if p is None else f"{p}/10") for p in self.pain)
+        before, after = (pain_score(p) for p in self.pain)
         line = f"\nKnee pain: [b]{before}[/b] before, [b]{after}[/b] after — saved in your log"
         return line + (f"\nNote: {escape(self.note)}" if self.note else "")
 
@@ -70,7 +63,7 @@ class SummaryScreen(Screen[None]):
         for row in self.summary.exercises:
             table.add_row(
                 row.exercise.name,
-                STATUS_MARK[row.status],
+                EXERCISE_OUTCOME_MARK[row.status],
                 f"{row.done} / {row.planned}",
                 row.cut_short or "",
                 row.skipped or "",

@@ -2,7 +2,9 @@
 
 The screen owns the only timer. Each tick asks the engine for a snapshot at the
 injected clock's time; widgets only render it. Every engine event goes to the
-app's listeners (audio cues, the workout log) and is posted as an ``EngineEvent``.
+listeners (audio cues, the workout log) at once, in order, and is posted as an
+``EngineEvent``. What the app must decide (help, quitting, the summary) goes up as
+a message: the screen never calls the app.
 
 The ticker is re-armed after every tick for the moment the display next changes
 (the next whole second, or half-way through a tempo rep): never more than
@@ -14,11 +16,11 @@ heard on time instead of up to a tick late.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import ClassVar, Protocol
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
@@ -26,7 +28,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from kneecoach.engine import Event, EventKind, Snapshot, Workout
+from kneecoach.engine import Event, EventKind, Session, Snapshot, Workout
+from kneecoach.engine.listeners import Listeners
+from kneecoach.engine.machine import Clock
 from kneecoach.ui.widgets.countdown import Countdown
 from kneecoach.ui.widgets.counters import Counters
 from kneecoach.ui.widgets.instructions import Instructions
@@ -37,6 +41,12 @@ from kneecoach.ui.wording import main_exercise_numbers, phase_class
 TICK_HZ = 10  # at most
 SLOWEST_TICK = 1.0  # seconds, at least one tick a second whatever happens
 PAST_THE_MARK = 0.002  # wake just after a boundary, not just before it
+
+
+class Panel(Protocol):
+    """A widget that draws one part of the snapshot, and only that."""
+
+    def show(self, snapshot: Snapshot) -> None: ...
 
 
 def seconds_to_next_change(snapshot: Snapshot) -> float | None:
@@ -58,7 +68,7 @@ def _to_next_whole(value: float) -> float:
 
 # The footer shows only what fits in 80 columns, Help and Quit included; `?` and
 # the command palette list every key.
-WORKOUT_BINDINGS = [
+WORKOUT_BINDINGS: Sequence[Binding] = [
     Binding("space", "toggle_pause", "Pause/resume"),
     Binding("n,right", "next_exercise", "Next exercise", key_display="n/→"),
     Binding("p,left", "previous_exercise", "Previous", key_display="p/←", show=False),
@@ -75,8 +85,7 @@ WORKOUT_BINDINGS = [
 class WorkoutScreen(Screen[None]):
     """Runs one workout from its first step to the summary."""
 
-    BINDINGS = WORKOUT_BINDINGS
-    PANELS = (Countdown, Instructions, Counters, UpNext, SessionProgress)
+    BINDINGS: ClassVar[list[BindingType]] = list(WORKOUT_BINDINGS)
 
     class EngineEvent(Message):
         """One engine event, in order, with the workout it came from."""
@@ -87,20 +96,42 @@ class WorkoutScreen(Screen[None]):
             self.workout = workout
 
     class Finished(Message):
-        def __init__(self, workout: Workout) -> None:
+        """The session ended; ``summary``: show the summary (False: the person quit)."""
+
+        def __init__(self, workout: Workout, summary: bool) -> None:
             super().__init__()
             self.workout = workout
+            self.summary = summary
+
+    class HelpRequested(Message):
+        """`?`: the workout is paused; ``screen.resume_after_dialog`` when help closes."""
+
+        def __init__(self, screen: WorkoutScreen, session: Session) -> None:
+            super().__init__()
+            self.screen = screen
+            self.session = session
+
+    class QuitRequested(Message):
+        """`q`: the workout is paused; ask whether to keep going, finish or quit."""
+
+        def __init__(self, screen: WorkoutScreen) -> None:
+            super().__init__()
+            self.screen = screen
 
     def __init__(
         self,
         workout: Workout,
-        live_ticker: bool = True,
         *,
+        clock: Clock,
+        listeners: Listeners | None = None,
+        live_ticker: bool = True,
         first_step: int = 0,
         reasons: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.workout = workout
+        self.clock = clock
+        self.listeners = listeners or Listeners()
         self.first_step = first_step  # not 0 when carrying on an interrupted workout
         self.reasons = reasons or {}
         self.live_ticker = live_ticker
@@ -127,7 +158,7 @@ class WorkoutScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        now = self.app.clock()  # type: ignore[attr-defined]
+        now = self.clock()
         self.workout.start(now, self.first_step)
         if self.first_step:  # carrying on: wait until the person is back in position
             self.workout.pause(now)
@@ -136,18 +167,18 @@ class WorkoutScreen(Screen[None]):
 
     def tick(self) -> None:
         """Bring the engine up to now; render; pass its events on."""
-        tick = self.workout.tick(self.app.clock())  # type: ignore[attr-defined]
+        tick = self.workout.tick(self.clock())
         self.render_snapshot(tick.snapshot)
         self._rearm(tick.snapshot)
         for event in tick.events:
             # Listeners (cues, the log) hear each event now, in order, even when the
             # app is about to exit; the message is for anything else on screen.
-            self.app.deliver(event, self.workout)  # type: ignore[attr-defined]
+            self.listeners.handle(event, self.workout)
             self.post_message(self.EngineEvent(event, self.workout))
             if event.kind is EventKind.SESSION_DONE:
-                self.post_message(self.Finished(self.workout))
+                self.post_message(self.Finished(self.workout, self.summary_on_finish))
         if tick.events:
-            self.app.delivered(self.workout)  # type: ignore[attr-defined]
+            self.listeners.flush(self.workout)
 
     def _rearm(self, snapshot: Snapshot) -> None:
         """Replace the pending tick with one at the next change (one ticker, always)."""
@@ -167,65 +198,70 @@ class WorkoutScreen(Screen[None]):
             self.add_class(phase)
             self._phase = phase
         try:
-            widgets = [self.query_one(kind) for kind in self.PANELS]
+            panels: list[Panel] = [
+                self.query_one(Countdown),
+                self.query_one(Instructions),
+                self.query_one(Counters),
+                self.query_one(UpNext),
+                self.query_one(SessionProgress),
+            ]
         except NoMatches:  # ticked before the first compose: the next tick draws
             return
-        for widget in widgets:
-            widget.show(snapshot)
+        for panel in panels:
+            panel.show(snapshot)
 
-    def _control(self, name: str) -> None:
-        getattr(self.workout, name)(self.app.clock())  # type: ignore[attr-defined]
+    def _control(self, control: Callable[[float], object]) -> None:
+        control(self.clock())
         self.tick()
 
     def action_toggle_pause(self) -> None:
-        self._control("toggle_pause")
+        self._control(self.workout.toggle_pause)
 
     def action_next_exercise(self) -> None:
-        self._control("next_exercise")
+        self._control(self.workout.next_exercise)
 
     def action_previous_exercise(self) -> None:
-        self._control("previous_exercise")
+        self._control(self.workout.previous_exercise)
 
     def action_skip_step(self) -> None:
-        self._control("skip_step")
+        self._control(self.workout.skip_step)
 
     def action_restart_exercise(self) -> None:
-        self._control("restart_exercise")
+        self._control(self.workout.restart_exercise)
 
     def action_extend(self) -> None:
-        if not self.workout.extend(now=self.app.clock()):  # type: ignore[attr-defined]
+        if not self.workout.extend(now=self.clock()):
             self.notify("Only a hold, rest or timed step can be made longer.", timeout=3)
         self.tick()
 
     def action_count_rep(self) -> None:
-        if not self.workout.count_rep(self.app.clock()):  # type: ignore[attr-defined]
+        if not self.workout.count_rep(self.clock()):
             self.notify("Enter counts reps in self-paced exercises only.", timeout=3)
         self.tick()
 
     def action_finish(self) -> None:
-        self._control("finish")
+        self._control(self.workout.finish)
+
+    def action_quit_now(self) -> None:
+        """Finish without a summary: the listeners still hear the session end."""
+        self.summary_on_finish = False
+        self._control(self.workout.finish)
 
     def action_help(self) -> None:
         self._pause_for_dialog()
-        self.app.show_help(self.workout.plan.session, on_close=self.resume_after_dialog)  # type: ignore[attr-defined]
+        self.post_message(self.HelpRequested(self, self.workout.plan.session))
 
     def action_request_quit(self) -> None:
         self._pause_for_dialog()
-        self.app.confirm_quit(self)  # type: ignore[attr-defined]
+        self.post_message(self.QuitRequested(self))
 
     def _pause_for_dialog(self) -> None:
         """A dialog over a running workout pauses it, so that no hold runs unseen."""
         self._paused_by_dialog = self.workout.state == "running"
         if self._paused_by_dialog:
-            self._control("pause")
+            self._control(self.workout.pause)
 
     def resume_after_dialog(self) -> None:
         if self._paused_by_dialog and self.workout.state == "paused":
-            self._control("resume")
+            self._control(self.workout.resume)
         self._paused_by_dialog = False
-
-    @on(Finished)
-    def _finished(self, message: Finished) -> None:
-        message.stop()
-        if self.summary_on_finish:
-            self.app.show_summary(message.workout)  # type: ignore[attr-defined]

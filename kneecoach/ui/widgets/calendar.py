@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
 
-from kneecoach.history import CalendarDay
+from kneecoach.services.history import CalendarDay
 
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 LEGEND = ("  · none", "  ▪ some", "  ■ most")

@@ -9,7 +9,8 @@ from textual.widgets import Digits, Static
 
 from kneecoach.engine import Snapshot
 from kneecoach.ui.widgets.changes import show_digits, show_text
-from kneecoach.ui.wording import countdown_text, phase_word, tempo_phase
+from kneecoach.text import countdown_text
+from kneecoach.ui.wording import phase_word, tempo_phase
 
 
 class Countdown(Vertical):

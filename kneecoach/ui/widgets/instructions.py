@@ -43,8 +43,7 @@ class Instructions(VerticalScroll):
         steps = part.steps if part is not None and part.steps else exercise.steps
         cautions = (*exercise.cautions, *(part.cautions if part is not None else ()))
         current = highlighted_step(snapshot.step, steps) if snapshot.state != "finished" else None
-        unit = f"{exercise.id}/{part.id}" if part is not None and part.id else exercise.id
-        reason = self.reasons.get(unit, "")
+        reason = self.reasons.get(snapshot.step.unit, "") if snapshot.step else ""
         key = (exercise_title(snapshot), steps, cautions, current, reason)
         if key == self._shown:
             return  # nothing changed: no repaint

@@ -11,7 +11,7 @@ from textual.app import RenderResult
 from textual.events import Resize
 from textual.widget import Widget
 
-from kneecoach.history import PainPoint
+from kneecoach.services.history import PainPoint
 from kneecoach.ui.widgets.bars import bars
 
 LABEL = 7  # "before "

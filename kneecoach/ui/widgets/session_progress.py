@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from kneecoach.engine import Snapshot
-from kneecoach.report import clock_text
+from kneecoach.text import clock_text
 from kneecoach.ui.widgets.changes import show_text
 
 

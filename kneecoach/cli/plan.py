@@ -1,87 +1,38 @@
-"""Text and JSON views of sessions and plans, for the command line."""
+"""`kneecoach plan SESSION`: every step, at today's dose (or an end of the ranges),
+as a table or JSON."""
 
 from __future__ import annotations
 
+import argparse
+import json
 from collections.abc import Mapping
 
-from kneecoach.engine import Plan, Range, Session
-from kneecoach.engine.model import (
-    Dose,
-    DoseEnd,
-    Exercise,
-    Part,
-    Progression,
-    dose_limits,
-    plain_number,
-)
-from kneecoach.engine.plan import ChosenDose, choose_dose
-from kneecoach.engine.progression import DoseDecision
+from kneecoach.cli.common import data_folder, progression_settings, sessions_dirs
+from kneecoach.engine import DoseDecision, Exercise, Part, Plan, build_plan
+from kneecoach.engine.model import Dose, DoseEnd, plain_number
+from kneecoach.services.catalog import resolve
+from kneecoach.text import clock_text, dose_text
+
+COLUMNS = "{number:>3}  {name:<34} {kind:<10} {time:>7}  {dose}"
 
 
-def clock_text(seconds: float) -> str:
-    """42:05, or 1:02:05 past an hour."""
-    whole = max(0, round(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+def run(args: argparse.Namespace) -> int:
+    session = resolve(args.session, sessions_dirs(args))
+    end: DoseEnd = "low"
+    today: dict[str, DoseDecision] | None = None
+    if args.dose == "today":
+        from kneecoach.services.doses import overrides, todays
 
-
-def number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def range_text(value: Range) -> str:
-    if value.low == value.high:
-        return number_text(value.low)
-    return f"{number_text(value.low)}–{number_text(value.high)}"
-
-
-def _pair(value: Range | None) -> list[float] | None:
-    return None if value is None else value.as_pair()
-
-
-def dose_text(
-    part: Part,
-    end: DoseEnd,
-    override: ChosenDose | None = None,
-    progression: Progression | None = None,
-) -> str:
-    """A dose (an end of the ranges, or ``override``: today's), with the session's
-    range beside each number that has one."""
-    dose: Dose = part.dose
-    if dose.minutes is not None:
-        return f"{number_text(dose.minutes.pick(end))} min" + _range_note(dose.minutes)
-    chosen = choose_dose(part, end, override, progression)
-    limits = dose_limits(dose, progression)
-    pieces = []
-    if dose.hold_seconds is not None:
-        note = _range_note(dose.hold_seconds, limits.hold_seconds)
-        pieces.append(f"hold {number_text(chosen.hold_seconds or 0)} s{note}")
+        today = todays(session, data_folder(args), progression_settings())
+        plan = build_plan(session, overrides=overrides(today))
     else:
-        tempo = dose.tempo_seconds.pick(end) if dose.tempo_seconds else 0
-        pieces.append(f"{number_text(tempo)} s a rep")
-    for count, noun, given, allowed in (
-        (chosen.reps, "rep", dose.reps, limits.reps),
-        (chosen.sets, "set", dose.sets, limits.sets),
-    ):
-        plural = "" if count == 1 else "s"
-        pieces.append(f"{count} {noun}{plural}{_range_note(given, allowed)}")
-    text = " × ".join(pieces)
-    if part.per_side:
-        text += f", each side ({part.first_side} first)"
-    return text
-
-
-def _range_note(value: Range | None, allowed: Range | None = None) -> str:
-    """ " (5–10)" for a range; " (20–30, up to 60)" where the exercise's progression
-    lets the dose grow past the range ("work up to 1 minute")."""
-    if value is None:
-        return ""
-    beyond = allowed is not None and allowed.high > value.high
-    if value.low == value.high and not beyond:
-        return ""
-    up_to = f", up to {number_text(allowed.high)}" if beyond and allowed else ""
-    return f" ({range_text(value)}{up_to})"
+        end = "high" if args.dose == "high" else "low"
+        plan = build_plan(session, dose=end)
+    if args.json:
+        print(json.dumps(plan_json(plan, args.dose, today), indent=2, ensure_ascii=False))
+    else:
+        print(plan_table(plan, end, today))
+    return 0
 
 
 def _exercise_seconds(plan: Plan) -> dict[int, float]:
@@ -106,7 +57,7 @@ def plan_table(
         f"Source: {', '.join(session.sources)}",
         header,
         "",
-        f"{'#':>3}  {'Exercise':<34} {'Kind':<10} {'Time':>7}  Dose",
+        COLUMNS.format(number="#", name="Exercise", kind="Kind", time="Time", dose="Dose"),
     ]
     seconds = _exercise_seconds(plan)
     reasons: dict[str, str] = {}  # reason -> the exercises (and parts) it is about
@@ -122,17 +73,18 @@ def plan_table(
 
     for index, exercise in enumerate(session.exercises):
         time = clock_text(seconds.get(index, 0.0))
+        row = {"number": index + 1, "name": exercise.name, "kind": exercise.kind, "time": time}
         if exercise.parts:
-            lines.append(f"{index + 1:>3}  {exercise.name:<34} {exercise.kind:<10} {time:>7}")
+            lines.append(COLUMNS.format(**row, dose="").rstrip())
             for part in exercise.parts:
                 lines.append(
-                    f"{'':>3}    {'· ' + part.name:<32} {'':<10} {'':>7}  {dose_of(exercise, part)}"
-                )
+                    COLUMNS.format(
+                        number="", name="  · " + part.name, kind="", time="",
+                        dose=dose_of(exercise, part),
+                    )
+                )  # fmt: skip
         else:
-            dose = dose_of(exercise, exercise.units()[0])
-            lines.append(
-                f"{index + 1:>3}  {exercise.name:<34} {exercise.kind:<10} {time:>7}  {dose}"
-            )
+            lines.append(COLUMNS.format(**row, dose=dose_of(exercise, exercise.units()[0])))
     if len(reasons) == 1:
         lines += ["", f"Why these doses: {next(iter(reasons))}, for every exercise."]
     elif reasons:
@@ -147,7 +99,11 @@ def plan_table(
 
 def _dose_json(dose: Dose | None, keys: tuple[str, ...]) -> dict[str, list[float] | None]:
     """Each dose field as a [low, high] pair, or null where the file leaves it out."""
-    return {key: _pair(getattr(dose, key)) if dose else None for key in keys}
+    pairs: dict[str, list[float] | None] = {}
+    for key in keys:
+        value = dose.field(key) if dose else None
+        pairs[key] = None if value is None else value.as_pair()
+    return pairs
 
 
 def _part_json(part: Part) -> dict[str, object]:
@@ -197,14 +153,3 @@ def plan_json(
             for key, decision in today.items()
         }
     return result
-
-
-def session_summary_json(session: Session, plan: Plan) -> dict[str, object]:
-    return {
-        "id": session.id,
-        "title": session.title,
-        "sources": session.sources,
-        "path": session.path,
-        "minutes": round(plan.total_seconds / 60),
-        "exercises": sum(1 for e in session.exercises if e.is_main),
-    }

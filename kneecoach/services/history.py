@@ -1,5 +1,6 @@
-"""Statistics over logged workouts, for the history screen: streaks, a calendar,
-pain over time and doses over time.
+"""Statistics over logged workouts, for the history screen and the command line:
+streaks, a calendar, pain over time and doses over time, and ``HistoryView``, all
+the history screen draws.
 
 Pure functions over ``LoggedWorkout`` lists (no database, no clock: ``today`` is
 passed in), so every edge case can be tested with hand-made workouts.
@@ -15,12 +16,15 @@ passed in), so every edge case can be tested with hand-made workouts.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from kneecoach.store.records import DoseRecord, LoggedWorkout
+
+if TYPE_CHECKING:  # read through its public methods; no SQLite for the statistics
+    from kneecoach.store.log import WorkoutLog
 
 INTENSITY_LEVELS = 4  # calendar shades above "nothing": 1 (a little) to 4 (the most)
 
@@ -171,3 +175,42 @@ def doses_over_time(
             day, hold, max(seen.reps, record.reps), max(seen.sets, record.sets)
         )
     return {key: sorted(points.values()) for key, points in sorted(best.items())}
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """Everything the history screen draws, worked out off the UI thread from
+    summaries and per-workout doses (never from 400,000 steps)."""
+
+    today: date
+    total: int = 0
+    rehearsals: int = 0
+    recent: tuple[LoggedWorkout, ...] = ()  # newest first, at most ``limit``
+    current_streak: int = 0
+    longest_streak: int = 0
+    calendar: tuple[tuple[CalendarDay, ...], ...] = ()
+    pain: tuple[PainPoint, ...] = ()
+    doses: Mapping[str, Sequence[DosePoint]] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return self.total == 0
+
+
+def build_view(
+    log: WorkoutLog, today: date, *, tz: tzinfo | None = None, limit: int = 200
+) -> HistoryView:
+    summaries = log.summaries()
+    current, longest = streaks(summaries, today, tz=tz)
+    grid = calendar(summaries, today, tz=tz)
+    return HistoryView(
+        today=today,
+        total=len(summaries),
+        rehearsals=sum(1 for workout in summaries if workout.is_rehearsal),
+        recent=tuple(reversed(summaries[-limit:])),
+        current_streak=current,
+        longest_streak=longest,
+        calendar=tuple(tuple(week) for week in grid),
+        pain=tuple(pain_series(summaries, tz=tz)),
+        doses=doses_over_time(summaries, log.dose_records(), tz=tz),
+    )

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kneecoach.engine import Session, SessionFileError, load_session
+from kneecoach.engine import Plan, Session, SessionFileError, build_plan, load_session
 from kneecoach.engine.yamlnodes import close_match
-from kneecoach.paths import user_sessions_dir
-from kneecoach.resources import shipped_dir
+from kneecoach.settings.paths import user_sessions_dir
+from kneecoach.settings.resources import shipped_dir
 
 PATTERNS = ("*.yaml", "*.yml")
 
@@ -26,6 +26,55 @@ class Catalog:
 
     sessions: dict[str, Session] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+
+    def sorted(self) -> list[Session]:
+        """By title, as the list and the picker show them."""
+        return sorted(self.sessions.values(), key=lambda s: s.title.lower())
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of `kneecoach list` and one row of the picker."""
+
+    id: str
+    title: str
+    sources: list[str]
+    path: str
+    minutes: int
+    exercises: int  # strength and stretch work, as the articles count them
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "sources": self.sources,
+            "path": self.path,
+            "minutes": self.minutes,
+            "exercises": self.exercises,
+        }
+
+
+def summarize_session(session: Session, plan: Plan | None = None) -> SessionSummary:
+    """``plan``: today's; the low end of every range when not given."""
+    plan = plan or build_plan(session)
+    return SessionSummary(
+        id=session.id,
+        title=session.title,
+        sources=session.sources,
+        path=session.path,
+        minutes=round(plan.total_seconds / 60),
+        exercises=sum(1 for e in session.exercises if e.is_main),
+    )
+
+
+def unit_names(sessions: Iterable[Session]) -> dict[str, str]:
+    """Each dose key ("three-way-leg-raise/front") to the name the session gives it."""
+    return {
+        exercise.unit_key(part): f"{exercise.name}: {part.name}" if part.name else exercise.name
+        for session in sessions
+        for exercise in session.exercises
+        for part in exercise.units()
+    }
 
 
 def session_dirs(extra: Iterable[str | Path] = ()) -> list[Path]:

@@ -9,11 +9,12 @@ next start, and can be resumed that day.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from kneecoach.engine import Event, EventKind, Outcome, StepRecord, Workout
+from kneecoach.engine import Event, EventKind, Outcome, Session, StepRecord, Workout
+from kneecoach.engine.outcomes import WorkoutStatus
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedStep, LoggedWorkout, local_date, utc_now
 from kneecoach.store.writer import LogWriter
@@ -67,12 +68,18 @@ class Logbook:
                 ),
             )
         elif event.kind is EventKind.SESSION_DONE:
-            status = "finished early" if event.early else "completed"
+            status = WorkoutStatus.FINISHED_EARLY if event.early else WorkoutStatus.COMPLETED
             self.writer.finish_workout(workout_id, status)
             del self._open[id(workout)]
 
+    def prepare(self, sessions: Sequence[Session]) -> None:
+        pass  # the log was opened (and checked) when the logbook was made
+
     def flush(self, workout: Workout, *, muted: bool) -> None:
         pass  # every step is already on its way
+
+    def stop(self) -> None:
+        pass  # muting is for sound: the log keeps writing
 
     def after(self, workout: Workout, pain: int | None, note: str) -> None:
         """The pain score and note given at the end of ``workout``."""
@@ -83,7 +90,7 @@ class Logbook:
     def interrupt_open(self) -> None:
         """Save every unfinished workout as ``interrupted`` (the app is going away)."""
         for key, workout_id in list(self._open.items()):
-            self.writer.finish_workout(workout_id, "interrupted")
+            self.writer.finish_workout(workout_id, WorkoutStatus.INTERRUPTED)
             del self._open[key]
 
     def close(self, timeout: float = 5.0) -> None:
@@ -118,3 +125,14 @@ class Logbook:
 def resume_index(workout: LoggedWorkout) -> int:
     """The step to carry on from: the one after the last step that ended."""
     return max((step.index for step in workout.steps), default=-1) + 1
+
+
+def carry_over(workout: Workout, resume: LoggedWorkout) -> int:
+    """Fill ``workout``'s records with the steps already logged; the step to start at."""
+    for step in resume.steps:
+        if 0 <= step.index < len(workout.records):
+            planned = workout.plan.steps[step.index]
+            workout.records[step.index] = StepRecord(
+                planned, step.outcome, step.actual_seconds, step.pauses
+            )
+    return resume_index(resume)

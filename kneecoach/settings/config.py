@@ -40,7 +40,7 @@ class Config:
 
 
 def config_path() -> Path:
-    from kneecoach.paths import config_dir
+    from kneecoach.settings.paths import config_dir
 
     return config_dir() / "config.toml"
 

@@ -1,0 +1,95 @@
+"""`kneecoach history`: the workouts logged, oldest first, with the streaks.
+
+Reading never creates anything: with no log file yet, it says so and leaves the
+data folder as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import TextIO
+
+from kneecoach.cli.common import data_folder
+from kneecoach.services.doses import existing_log
+from kneecoach.services.history import streaks
+from kneecoach.store.export import history_json
+from kneecoach.store.records import LoggedWorkout
+from kneecoach.text import REHEARSAL_MARK, duration_text, pain_text, plural, streak_text
+
+NO_WORKOUTS = "No workouts logged yet."
+
+
+def run(args: argparse.Namespace) -> int:
+    return print_history(
+        data_folder(args), since=args.since, session=args.session, as_json=args.json
+    )
+
+
+def history_lines(
+    workouts: Sequence[LoggedWorkout], everything: Sequence[LoggedWorkout], today: date,
+    tz: tzinfo | None = None,
+) -> list[str]:  # fmt: skip
+    """The text table (oldest first, as a log reads) and the streak line, which is
+    always over the whole log, whatever the filters."""
+    width = max([7, *(len(workout.session) for workout in workouts)])
+    header = (
+        f"{'DATE':<10}  {'TIME':<5}  {'SESSION':<{width}}  {'STATUS':<14}  {'DURATION':>8}  PAIN"
+    )
+    lines = [header]
+    for workout in workouts:
+        start = workout.started_at.astimezone(tz)
+        mark = f"  {REHEARSAL_MARK} ×{workout.speed:g}" if workout.is_rehearsal else ""
+        duration = duration_text(workout.started_at, workout.ended_at)
+        lines.append(
+            f"{start:%Y-%m-%d}  {start:%H:%M}  {workout.session:<{width}}  "
+            f"{workout.status:<14}  {duration:>8}  "
+            f"{pain_text(workout.pain_before, workout.pain_after):<5}{mark}".rstrip()
+        )
+    current, longest = streaks(everything, today, tz=tz)
+    rehearsals = sum(1 for workout in workouts if workout.is_rehearsal)
+    shown = plural(len(workouts), "workout")
+    if rehearsals:
+        shown += f", {rehearsals:,} of them {REHEARSAL_MARK} (rehearsals, not counted)"
+    lines += ["", f"{streak_text(current, longest)} · {shown}"]
+    return lines
+
+
+def print_history(
+    folder: Path,
+    *,
+    since: date | None = None,
+    session: str | None = None,
+    as_json: bool = False,
+    tz: tzinfo | None = None,
+    today: date | None = None,
+    out: TextIO | None = None,
+) -> int:
+    out = out or sys.stdout
+    log = existing_log(folder)
+    if log is None:
+        print(history_json([]) if as_json else NO_WORKOUTS, file=out)
+        return 0
+    with log:
+        if as_json:
+            print(history_json(log.workouts(since, session, tz=tz)), file=out)
+            return 0
+        everything = log.summaries(tz=tz)
+    if not everything:
+        print(NO_WORKOUTS, file=out)
+        return 0
+    chosen = [
+        workout
+        for workout in everything
+        if (since is None or workout.day(tz) >= since)
+        and (session is None or workout.session == session)
+    ]
+    if not chosen:
+        print("No workouts match.", file=out)
+        return 0
+    today = today or datetime.now(tz).date()
+    print("\n".join(history_lines(chosen, everything, today, tz)), file=out)
+    return 0

@@ -1,0 +1,58 @@
+"""The ``kneecoach`` command: parse, hand over to the command's module, and turn
+every problem the user can fix into one line on standard error and exit 1.
+
+No command but ``run`` (and the bare ``kneecoach``) imports Textual, so ``kneecoach
+list`` and friends start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from kneecoach.cli.common import UsageError
+from kneecoach.cli.parser import parse
+from kneecoach.engine import SessionFileError
+from kneecoach.services.catalog import SessionNotFound
+from kneecoach.services.doses import DoseError
+from kneecoach.settings.config import ConfigError
+from kneecoach.store.records import LogError
+
+# command -> the module under kneecoach/cli/ whose run(args) does it
+COMMANDS = {
+    "list": "listing",
+    "plan": "plan",
+    "validate": "validate",
+    "run": "run",
+    "history": "history",
+    "export": "export",
+    "dose": "dose",
+    None: "run",  # no command: the picker
+}
+
+
+def handler(command: str | None) -> Callable[[argparse.Namespace], int]:
+    module = importlib.import_module(f"kneecoach.cli.{COMMANDS[command]}")
+    run: Callable[[argparse.Namespace], int] = module.run
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(None if argv is None else list(argv))
+    try:
+        return handler(args.command)(args)
+    except SessionFileError as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        return 1
+    except (SessionNotFound, UsageError, ConfigError, LogError, DoseError) as exc:
+        print(f"kneecoach: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `kneecoach plan ... | head`: the reader left; say nothing more.
+        sys.stderr.close()
+        return 0
