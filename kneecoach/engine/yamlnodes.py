@@ -8,7 +8,7 @@ not raised one at a time, so a therapist sees every mistake in one run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,31 +104,14 @@ def compose(data: bytes, file: str) -> Node | None:
     if not text.strip():
         raise fail(1, 1, "file is empty: a session needs id, title, source and exercises")
     try:
-        # A first pass over the events, before composing: refuse tags the safe loader
-        # would not build, and nesting deep enough to overflow the (recursive) composer.
-        depth = documents = 0
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    break  # yaml.compose reports the second document
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag not in SAFE_TAGS:
-                mark = event.start_mark
-                raise fail(
-                    mark.line + 1, mark.column + 1, f"unsupported YAML tag {_tag_name(tag)!r}"
-                )
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise fail(
-                        mark.line + 1,
-                        mark.column + 1,
-                        f"nested too deeply (more than {MAX_DEPTH} lists or mappings in each other)",
-                    )
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
+        try:
+            _first_pass(text, _Loader, fail)
+        except yaml.MarkedYAMLError as exc:
+            if _Loader is yaml.SafeLoader or "nesting depth" not in str(exc.problem):
+                raise
+            # libyaml (PyYAML >= 6.0.3) stops deep nesting itself, further in and in
+            # its own words; the pure-Python parser finds where it passes our limit.
+            _first_pass(text, yaml.SafeLoader, fail)
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -144,6 +127,32 @@ def compose(data: bytes, file: str) -> Node | None:
         raise fail(line, column, f"not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a position
         raise fail(1, 1, f"not valid YAML: {exc}") from None
+
+
+def _first_pass(text: str, loader: Any, fail: Callable[[int, int, str], SessionFileError]) -> None:
+    """Over the events, before composing: refuse tags the safe loader would not
+    build, and nesting deep enough to overflow the (recursive) composer."""
+    depth = documents = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                return  # yaml.compose reports the second document
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in SAFE_TAGS:
+            mark = event.start_mark
+            raise fail(mark.line + 1, mark.column + 1, f"unsupported YAML tag {_tag_name(tag)!r}")
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise fail(
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"nested too deeply (more than {MAX_DEPTH} lists or mappings in each other)",
+                )
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
 
 
 class NodeReader:
