@@ -14,6 +14,10 @@ from kneecoach.audio.sound import Sound
 
 
 class FallbackPlayer:
+    """A ``Player`` itself: the app plays through the chain without knowing it is one."""
+
+    on_failure: Callable[[Sound, str], None] | None = None  # failures are handled here
+
     def __init__(self, players: Sequence[Player], notify: Callable[[str], None]) -> None:
         self.players = list(players) or [NullPlayer()]
         self.notify = notify
@@ -29,6 +33,10 @@ class FallbackPlayer:
     @property
     def name(self) -> str:
         return self.current.name
+
+    @property
+    def description(self) -> str:
+        return self.current.description
 
     def play(self, sound: Sound) -> None:
         with self._lock:
@@ -54,7 +62,7 @@ class FallbackPlayer:
         reason = reason.rstrip(".")
         if self._index + 1 < len(self.players):
             self._index += 1
-            description = getattr(self.current, "description", self.current.name)
+            description = self.current.description
             self.notify(f"Sound: {reason}. Using {description} instead.")
             return True
         self.notify(f"Sound: {reason}. No other way to play sound: cues are off.")

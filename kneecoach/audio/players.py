@@ -26,8 +26,15 @@ class PlayerError(Exception):
 
 
 class Player(Protocol):
-    name: str
     on_failure: Callable[[Sound, str], None] | None
+
+    @property
+    def name(self) -> str:
+        """What plays the sound ("simpleaudio", "aplay"), for notices."""
+
+    @property
+    def description(self) -> str:
+        """The same in a few words, for "Using ... instead"."""
 
     def play(self, sound: Sound) -> None: ...
 
@@ -41,7 +48,12 @@ class Player(Protocol):
 class _Quiet:
     """Defaults for players with nothing to stop, wait for or close."""
 
+    name: str
     on_failure: Callable[[Sound, str], None] | None = None
+
+    @property
+    def description(self) -> str:
+        return self.name
 
     def stop(self) -> None:
         pass
@@ -97,6 +109,16 @@ class BellPlayer(_Quiet):
             self.flash()
 
 
+class _PlayObject(Protocol):
+    """What ``simpleaudio.play_buffer`` returns (the module ships no type hints)."""
+
+    def is_playing(self) -> bool: ...
+
+    def stop(self) -> None: ...
+
+    def wait_done(self) -> None: ...
+
+
 class SimpleaudioPlayer(_Quiet):
     """simpleaudio (the ``audio`` extra): plays from memory on its own thread.
 
@@ -113,7 +135,7 @@ class SimpleaudioPlayer(_Quiet):
             raise PlayerError(f"simpleaudio is not installed ({error})") from None
         quiet_alsa()
         self._simpleaudio = simpleaudio
-        self._current: object | None = None
+        self._current: _PlayObject | None = None
 
     def play(self, sound: Sound) -> None:
         self.stop()
@@ -127,12 +149,12 @@ class SimpleaudioPlayer(_Quiet):
 
     def stop(self) -> None:
         current, self._current = self._current, None
-        if current is not None and current.is_playing():  # type: ignore[attr-defined]
-            current.stop()  # type: ignore[attr-defined]
+        if current is not None and current.is_playing():
+            current.stop()
 
     def wait(self) -> None:
         if self._current is not None:
-            self._current.wait_done()  # type: ignore[attr-defined]
+            self._current.wait_done()
 
 
 COMMANDS: tuple[tuple[str, ...], ...] = (

@@ -18,11 +18,13 @@ from kneecoach.engine.model import (
     SIDES,
     Dose,
     Exercise,
+    ExerciseKind,
     Part,
     Progression,
     ProgressionRule,
     Rests,
     Session,
+    Side,
 )
 from kneecoach.engine.progression_rule import RuleReader
 from kneecoach.engine.yamlnodes import (
@@ -174,7 +176,7 @@ class _SessionReader:
             self.ids[exercise_id] = line
 
     def timed_block(
-        self, node: Node, field: str, kind: str, source: str, rests: Rests
+        self, node: Node, field: str, kind: ExerciseKind, source: str, rests: Rests
     ) -> list[Exercise]:
         keys = self.r.mapping(node, field, TIMED_BLOCK_KEYS, required=("minutes", "what"))
         if keys is None:
@@ -192,7 +194,7 @@ class _SessionReader:
             Exercise(
                 id=kind,
                 name="Warm-up" if kind == "warm-up" else "Cool-down",
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 source=source,
                 summary=what,
                 steps=(what, *steps),
@@ -262,8 +264,8 @@ class _SessionReader:
         return Dose(**values, self_paced=self_paced)
 
     def sides(
-        self, keys: dict[str, Node], field: str, per_side: bool, first: str
-    ) -> tuple[bool, str]:
+        self, keys: dict[str, Node], field: str, per_side: bool, first: Side
+    ) -> tuple[bool, Side]:
         if "per_side" in keys:
             per_side = bool(self.r.flag(keys["per_side"], f"{field}.per_side"))
         if "first_side" in keys:
@@ -318,14 +320,14 @@ class _SessionReader:
         return Exercise(
             id=eid,
             name=name,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             source=self.optional_text(keys, "source", field) or source,
             steps=steps,
             rests=own_rests,
             parts=parts,
             dose=dose,
             per_side=per_side,
-            first_side=first_side,  # type: ignore[arg-type]
+            first_side=first_side,
             summary=self.optional_text(keys, "summary", field),
             equipment=self.r.text_list(keys["equipment"], f"{field}.equipment")
             if "equipment" in keys
@@ -338,7 +340,7 @@ class _SessionReader:
             line=node.start_mark.line + 1,
         )
 
-    def parts(self, node: Node, field: str, per_side: bool, first_side: str) -> tuple[Part, ...]:
+    def parts(self, node: Node, field: str, per_side: bool, first_side: Side) -> tuple[Part, ...]:
         items = self.r.sequence(node, field)
         if items is not None and not items:
             self.r.error(node, "'parts' needs at least one part", field)
@@ -375,7 +377,7 @@ class _SessionReader:
                     if "cautions" in keys
                     else (),
                     per_side=part_side and dose.shape != "timed",
-                    first_side=part_first,  # type: ignore[arg-type]
+                    first_side=part_first,
                 )
             )
         return tuple(parts)
@@ -388,10 +390,19 @@ class _SessionReader:
         if not keys:
             return None
         note = self.r.text(keys["note"], f"{field}.note") if "note" in keys else None
-        targets: dict[str, float | int | None] = {}
-        for key in ("hold_seconds", "reps", "sets"):
-            if key in keys:
-                whole = key != "hold_seconds"
-                value = self.r.number(keys[key], f"{field}.{key}", whole=whole, allow_zero=False)
-                targets[key] = int(value) if whole and value is not None else value
-        return Progression(note=note, **targets) if note else None  # type: ignore[arg-type]
+
+        def target(key: str) -> float | None:
+            if key not in keys:
+                return None
+            whole = key != "hold_seconds"
+            return self.r.number(keys[key], f"{field}.{key}", whole=whole, allow_zero=False)
+
+        hold, reps, sets = target("hold_seconds"), target("reps"), target("sets")
+        if not note:
+            return None
+        return Progression(
+            note=note,
+            hold_seconds=hold,
+            reps=None if reps is None else int(reps),
+            sets=None if sets is None else int(sets),
+        )

@@ -206,8 +206,18 @@ class Workout:
         """The clock time at which the current step reaches ``elapsed`` session seconds."""
         return self._step_start + self._paused_total + elapsed / self.speed
 
-    def _emit(self, kind: EventKind, at: float, step: Step | None, **fields: object) -> None:
-        self._events.append(Event(kind, at, step, **fields))  # type: ignore[arg-type]
+    def _emit(
+        self,
+        kind: EventKind,
+        at: float,
+        step: Step | None,
+        *,
+        seconds_left: int | None = None,
+        outcome: Outcome | None = None,
+        active_seconds: float | None = None,
+        early: bool = False,
+    ) -> None:
+        self._events.append(Event(kind, at, step, seconds_left, outcome, active_seconds, early))
 
     def _advance(self, now: float) -> None:
         while self.state == "running":

@@ -6,16 +6,17 @@ value (ranges ordered, doses positive) without checking again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Side = Literal["left", "right"]
 ExerciseKind = Literal["strength", "stretch", "warm-up", "cool-down"]
 DoseEnd = Literal["low", "high"]
 
-EXERCISE_KINDS: tuple[str, ...] = ("strength", "stretch", "warm-up", "cool-down")
+EXERCISE_KINDS: tuple[ExerciseKind, ...] = ("strength", "stretch", "warm-up", "cool-down")
 MAIN_KINDS: tuple[str, ...] = ("strength", "stretch")  # what an article counts as its exercises
-SIDES: tuple[str, ...] = ("left", "right")
+SIDES: tuple[Side, ...] = ("left", "right")
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,35 @@ class ExerciseRule:
     steps: tuple[tuple[str, float], ...] = ()  # (field, step) pairs given in the file
 
     def applied_to(self, rule: ProgressionRule) -> ProgressionRule:
-        steps = replace(rule.steps, **dict(self.steps)) if self.steps else rule.steps
-        return replace(rule, order=rule.order if self.order is None else self.order, steps=steps)
+        return rule_with(rule, order=self.order, steps=steps_with(rule.steps, dict(self.steps)))
+
+
+def steps_with(base: DoseSteps, steps: Mapping[str, float]) -> DoseSteps:
+    """``base`` with the step sizes given by name ("hold_seconds", "reps", "sets")."""
+    return DoseSteps(
+        hold_seconds=steps.get("hold_seconds", base.hold_seconds),
+        reps=int(steps.get("reps", base.reps)),
+        sets=int(steps.get("sets", base.sets)),
+    )
+
+
+def rule_with(
+    base: ProgressionRule,
+    numbers: Mapping[str, int] | None = None,
+    *,
+    order: tuple[str, ...] | None = None,
+    steps: DoseSteps | None = None,
+) -> ProgressionRule:
+    """``base`` with the numbers given by name ("safe_pain", "acceptable_pain",
+    "workouts_to_progress"), and ``order`` and ``steps`` where given."""
+    numbers = numbers or {}
+    return ProgressionRule(
+        safe_pain=numbers.get("safe_pain", base.safe_pain),
+        acceptable_pain=numbers.get("acceptable_pain", base.acceptable_pain),
+        workouts_to_progress=numbers.get("workouts_to_progress", base.workouts_to_progress),
+        order=base.order if order is None else order,
+        steps=base.steps if steps is None else steps,
+    )
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ PAIN_MIN, PAIN_MAX = 0, 10
 E = TypeVar("E", bound=StrEnum)
 
 
-def as_member(kind: type[E], value: object, name: str) -> E:
+def as_member(kind: type[E], value: str, name: str) -> E:
     """``value`` as a member of ``kind``, or a ValueError that lists the known values."""
     try:
         return kind(value)

@@ -126,18 +126,47 @@ def _clamp(value: float, allowed: Range) -> float:
     return min(max(value, allowed.low), allowed.high)
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a step falls: its exercise, part, side, set and rep, and the counts."""
+
+    exercise: str
+    exercise_index: int
+    part: str | None = None
+    side: str | None = None
+    set: int | None = None
+    sets: int | None = None
+    rep: int | None = None
+    reps: int | None = None
+    sides: tuple[str, ...] = ()
+
+
 class _Builder:
     def __init__(self) -> None:
         self.steps: list[Step] = []
 
-    def add(self, kind: StepKind, seconds: float, **fields: object) -> None:
+    def add(
+        self, kind: StepKind, seconds: float, place: _Place, *, self_paced: bool = False
+    ) -> None:
         if seconds <= 0:
             return
-        self.steps.append(Step(index=len(self.steps), kind=kind, seconds=float(seconds), **fields))  # type: ignore[arg-type]
+        self.steps.append(
+            Step(
+                index=len(self.steps), kind=kind, exercise=place.exercise,
+                exercise_index=place.exercise_index, seconds=float(seconds), part=place.part,
+                side=place.side, set=place.set, sets=place.sets, rep=place.rep,
+                reps=place.reps, sides=place.sides, self_paced=self_paced,
+            )
+        )  # fmt: skip
 
-    def mark_last(self, **flags: bool) -> None:
+    def mark_last(self, *, ends_set: bool = False, ends_exercise: bool = False) -> None:
         if self.steps:
-            self.steps[-1] = replace(self.steps[-1], **flags)
+            last = self.steps[-1]
+            self.steps[-1] = replace(
+                last,
+                ends_set=last.ends_set or ends_set,
+                ends_exercise=last.ends_exercise or ends_exercise,
+            )
 
 
 def build_plan(
@@ -167,37 +196,39 @@ def _expand_exercise(
 ) -> None:
     rests = exercise.rests
     for part in exercise.units():
-        base = {"exercise": exercise.id, "exercise_index": exercise_index, "part": part.id or None}
-        if part.dose.shape == "timed":
-            builder.add("timed", part.dose.minutes.pick(end) * 60, **base)  # type: ignore[union-attr]
+        base = _Place(exercise.id, exercise_index, part=part.id or None)
+        if part.dose.minutes is not None:
+            builder.add("timed", part.dose.minutes.pick(end) * 60, base)
             continue
-        chosen = choose_dose(part, end, overrides.get(exercise.unit_key(part)), exercise.progression)
+        chosen = choose_dose(
+            part, end, overrides.get(exercise.unit_key(part)), exercise.progression
+        )
+        sets, reps = chosen.sets or 1, chosen.reps or 1
         sides: tuple[str, ...] = ()
         if part.per_side:
             sides = (part.first_side, "right" if part.first_side == "left" else "left")
-        counts = {"sets": chosen.sets, "reps": chosen.reps, "sides": sides}
-        first = {**base, **counts, "side": sides[0] if sides else None, "set": 1, "rep": 1}
-        builder.add("prepare", rests.prepare.pick(end), **first)
+        counted = replace(base, sets=sets, reps=reps, sides=sides)
+        first = replace(counted, side=sides[0] if sides else None, set=1, rep=1)
+        builder.add("prepare", rests.prepare.pick(end), first)
         for side in sides or (None,):
-            where = {**base, **counts, "side": side}
+            where = replace(counted, side=side)
             if side is not None and side != sides[0]:
-                builder.add("switch", rests.switch_sides.pick(end), **where, set=1, rep=1)
-            for set_number in range(1, chosen.sets + 1):
+                builder.add("switch", rests.switch_sides.pick(end), replace(where, set=1, rep=1))
+            for set_number in range(1, sets + 1):
                 if set_number > 1:
-                    builder.add(
-                        "rest", rests.between_sets.pick(end), **where, set=set_number, rep=1
-                    )
-                for rep in range(1, chosen.reps + 1):
-                    at = {**where, "set": set_number, "rep": rep}
+                    rest = replace(where, set=set_number, rep=1)
+                    builder.add("rest", rests.between_sets.pick(end), rest)
+                for rep in range(1, reps + 1):
+                    at = replace(where, set=set_number, rep=rep)
                     if chosen.hold_seconds is not None:
                         if rep > 1:
-                            builder.add("rest", rests.between_reps.pick(end), **at)
-                        builder.add("hold", chosen.hold_seconds, **at)
+                            builder.add("rest", rests.between_reps.pick(end), at)
+                        builder.add("hold", chosen.hold_seconds, at)
                     else:
                         tempo = (
                             part.dose.tempo_seconds.pick(end)
                             if part.dose.tempo_seconds
                             else SELF_PACED_ESTIMATE
                         )
-                        builder.add("rep", tempo, **at, self_paced=part.dose.self_paced)
+                        builder.add("rep", tempo, at, self_paced=part.dose.self_paced)
                 builder.mark_last(ends_set=True)

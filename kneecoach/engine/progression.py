@@ -13,7 +13,7 @@ the caller reads the log and the config and writes nothing back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +39,7 @@ from kneecoach.engine.progression_values import (
     UnitResult,
     WorkoutResult,
 )
+
 
 @dataclass(frozen=True)
 class ProgressionUnit:
@@ -182,7 +183,8 @@ class _Unit:
         elif self.event is None:
             change = "start"
         else:
-            change = {"up": "up", "down": "down"}.get(self.event.kind, "same")  # type: ignore[assignment]
+            kind = self.event.kind
+            change = "up" if kind == "up" else "down" if kind == "down" else "same"
         return DoseDecision(info.key, _chosen(self.dose), change, text)
 
 

@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field
 
 from yaml.nodes import Node
 
-from kneecoach.engine.model import PROGRESS_FIELDS, DoseSteps, ExerciseRule, ProgressionRule
+from kneecoach.engine.model import (
+    PROGRESS_FIELDS,
+    DoseSteps,
+    ExerciseRule,
+    ProgressionRule,
+    rule_with,
+    steps_with,
+)
 from kneecoach.engine.yamlnodes import NodeReader, close_match
 
 RULE_KEYS = ("safe_pain", "acceptable_pain", "workouts_to_progress", "order", "steps")
@@ -57,14 +64,20 @@ def value_problem(key: str, value: object) -> str | None:
     if key in ("reps", "sets") and (whole is None or whole < 1):
         return f"must be a whole number greater than zero, got {shown}"
     if key == "hold_seconds":
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        if not number or not math.isfinite(value) or value <= 0:  # type: ignore[arg-type]
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value <= 0
+        ):
             return f"must be a number of seconds greater than zero, got {shown}"
     return None
 
 
-def plain(key: str, value: float) -> float:
-    """A checked value as the rule stores it: whole numbers as int."""
+def plain(key: str, value: object) -> float:
+    """A value ``value_problem`` passed, as the rule stores it: whole numbers as int."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{key}: not a checked number: {value!r}")
     return value if key == "hold_seconds" and not float(value).is_integer() else int(value)
 
 
@@ -108,23 +121,25 @@ def merge_rule(
     """
     if not isinstance(overrides, Mapping):
         raise RuleError(prefix.rstrip(".") or "progression_rule", "expected a mapping of keys")
-    values: dict[str, object] = {}
+    numbers: dict[str, int] = {}
+    order: tuple[str, ...] | None = None
+    steps: DoseSteps | None = None
     for key, value in overrides.items():
         if key not in RULE_KEYS:
             raise RuleError(f"{prefix}{key}", unknown_key(key, RULE_KEYS))
         if key == "order":
-            values["order"] = _order(value, f"{prefix}order")
+            order = _order(value, f"{prefix}order")
         elif key == "steps":
-            values["steps"] = _steps(base.steps, value, f"{prefix}steps")
+            steps = _steps(base.steps, value, f"{prefix}steps")
         else:
             problem = value_problem(key, value)
             if problem:
                 raise RuleError(f"{prefix}{key}", problem)
-            values[key] = int(value)  # type: ignore[call-overload]
-    rule = replace(base, **values)  # type: ignore[arg-type]
+            numbers[key] = int(plain(key, value))
+    rule = rule_with(base, numbers, order=order, steps=steps)
     problem = thresholds_problem(rule.safe_pain, rule.acceptable_pain)
     if problem:
-        field = "acceptable_pain" if "acceptable_pain" in values else "safe_pain"
+        field = "acceptable_pain" if "acceptable_pain" in numbers else "safe_pain"
         raise RuleError(f"{prefix}{field}", problem)
     return rule
 
@@ -137,7 +152,7 @@ def _order(value: object, field: str) -> tuple[str, ...]:
         problem = order_item_problem(item, seen)
         if problem:
             raise RuleError(f"{field}[{index}]", problem)
-        seen.append(item)
+        seen.append(str(item))
     return tuple(seen)
 
 
@@ -151,8 +166,17 @@ def _steps(base: DoseSteps, value: object, field: str) -> DoseSteps:
         problem = value_problem(key, number)
         if problem:
             raise RuleError(f"{field}.{key}", problem)
-        steps[key] = plain(key, number)  # type: ignore[arg-type]
-    return replace(base, **steps)  # type: ignore[arg-type]
+        steps[str(key)] = plain(key, number)
+    return steps_with(base, steps)
+
+
+@dataclass
+class RuleSettings:
+    """What a ``progression_rule:`` block gave, each value checked."""
+
+    numbers: dict[str, float] = field(default_factory=dict)  # safe_pain, ...
+    order: tuple[str, ...] | None = None
+    steps: dict[str, float] = field(default_factory=dict)
 
 
 class RuleReader:
@@ -168,9 +192,10 @@ class RuleReader:
             return ProgressionRule()
         values, keys = read
         base = ProgressionRule()
-        steps = values.pop("steps", {})
-        rule = replace(base, **values, steps=replace(base.steps, **steps))  # type: ignore[arg-type]
-        if all(key not in keys or key in values for key in ("safe_pain", "acceptable_pain")):
+        numbers = {key: int(value) for key, value in values.numbers.items()}
+        steps = steps_with(base.steps, values.steps)
+        rule = rule_with(base, numbers, order=values.order, steps=steps)
+        if all(key not in keys or key in numbers for key in ("safe_pain", "acceptable_pain")):
             notes = ["" if key in keys else ", the default" for key in PAIN_KEYS]
             problem = thresholds_problem(rule.safe_pain, rule.acceptable_pain, *notes)
             where = "acceptable_pain" if "acceptable_pain" in keys else "safe_pain"
@@ -183,33 +208,30 @@ class RuleReader:
         if read is None:
             return None
         values, _ = read
-        steps: dict[str, float] = values.get("steps", {})  # type: ignore[assignment]
-        order: tuple[str, ...] | None = values.get("order")  # type: ignore[assignment]
-        return ExerciseRule(order=order, steps=tuple(steps.items()))
+        return ExerciseRule(order=values.order, steps=tuple(values.steps.items()))
 
     def rule_settings(
         self, node: Node, field: str, allowed: tuple[str, ...]
-    ) -> tuple[dict[str, object], dict[str, Node]] | None:
+    ) -> tuple[RuleSettings, dict[str, Node]] | None:
         """The keys given and their checked values (a bad value is left out, and said)."""
         keys = self.r.mapping(node, field, allowed)
         if keys is None:
             return None
-        values: dict[str, object] = {}
+        values = RuleSettings()
         for key, value_node in keys.items():
             path = f"{field}.{key}"
-            value: object
             if key == "order":
-                value = self.rule_order(value_node, path)
+                values.order = self.rule_order(value_node, path)
             elif key == "steps":
                 steps = self.r.mapping(value_node, path, PROGRESS_FIELDS)
-                value = None
-                if steps is not None:
-                    numbers = {k: self.rule_number(n, f"{path}.{k}", k) for k, n in steps.items()}
-                    value = {k: v for k, v in numbers.items() if v is not None}
+                for name, number_node in (steps or {}).items():
+                    number = self.rule_number(number_node, f"{path}.{name}", name)
+                    if number is not None:
+                        values.steps[name] = number
             else:
-                value = self.rule_number(value_node, path, key)
-            if value is not None:
-                values[key] = value
+                number = self.rule_number(value_node, path, key)
+                if number is not None:
+                    values.numbers[key] = number
         return values, keys
 
     def rule_number(self, node: Node, field: str, key: str) -> float | None:
@@ -237,5 +259,5 @@ class RuleReader:
             if problem:
                 self.r.error(item, problem, f"{field}[{index}]")
             else:
-                seen.append(value)
+                seen.append(str(value))
         return tuple(seen) if len(seen) == len(items) else None

@@ -8,9 +8,9 @@ not raised one at a time, so a therapist sees every mistake in one run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from kneecoach.engine.model import Range
 
 MAX_BYTES = 1_000_000
+Choice = TypeVar("Choice", bound=str)
 MAX_DEPTH = 50  # lists and mappings inside each other; a session needs about 6
 YAML_TAG = "tag:yaml.org,2002:"
 MERGE_TAG = YAML_TAG + "merge"
@@ -139,13 +140,11 @@ def _first_pass(text: str, loader: Any, fail: Callable[[int, int, str], SessionF
             if documents > 1:
                 return  # yaml.compose reports the second document
         tag = getattr(event, "tag", None)
-        if tag is not None and tag not in SAFE_TAGS:
-            mark = event.start_mark
+        if tag is not None and tag not in SAFE_TAGS and (mark := event.start_mark) is not None:
             raise fail(mark.line + 1, mark.column + 1, f"unsupported YAML tag {_tag_name(tag)!r}")
         if isinstance(event, CollectionStartEvent):
             depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
+            if depth > MAX_DEPTH and (mark := event.start_mark) is not None:
                 raise fail(
                     mark.line + 1,
                     mark.column + 1,
@@ -296,18 +295,19 @@ class NodeReader:
             return None
         return value
 
-    def choice(self, node: Node, field: str, choices: Iterable[str]) -> str | None:
-        choices = list(choices)
+    def choice(self, node: Node, field: str, choices: Sequence[Choice]) -> Choice | None:
+        """One of ``choices`` (returned as the choice itself, so its type is kept)."""
         before = len(self.errors)
         value = self.scalar(node, field)
         if len(self.errors) > before:
             return None
-        if value not in choices:
-            close = close_match(str(value), choices, cutoff=0.5)
-            hint = f" (did you mean {close!r}?)" if close else ""
-            self.error(node, f"must be one of {', '.join(choices)}; got {value!r}{hint}", field)
-            return None
-        return str(value)
+        for choice in choices:
+            if value == choice:
+                return choice
+        close = close_match(str(value), choices, cutoff=0.5)
+        hint = f" (did you mean {close!r}?)" if close else ""
+        self.error(node, f"must be one of {', '.join(choices)}; got {value!r}{hint}", field)
+        return None
 
     def number(self, node: Node, field: str, whole: bool, allow_zero: bool) -> float | None:
         before = len(self.errors)

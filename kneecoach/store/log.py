@@ -19,6 +19,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Self, TypeVar
 
+from kneecoach.engine.model import unit_key
+from kneecoach.engine.outcomes import WorkoutStatus, check_pain
 from kneecoach.store import schema
 from kneecoach.store.doses import (
     ManualDoseRow,
@@ -28,8 +30,6 @@ from kneecoach.store.doses import (
     select_unit_tallies,
 )
 from kneecoach.store.owners import new_workout_id, owner_gone, owner_tag
-from kneecoach.engine.model import unit_key
-from kneecoach.engine.outcomes import WorkoutStatus, check_pain
 from kneecoach.store.records import (
     DoseRecord,
     LoggedStep,
@@ -322,7 +322,11 @@ class WorkoutLog:
             f"SELECT {_WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
             " ORDER BY started_at DESC, rowid DESC LIMIT 1"
         )
-        rows = self._run(lambda c: c.execute(sql, (WorkoutStatus.COMPLETED, WorkoutStatus.FINISHED_EARLY)).fetchall())
+        rows = self._run(
+            lambda c: c.execute(
+                sql, (WorkoutStatus.COMPLETED, WorkoutStatus.FINISHED_EARLY)
+            ).fetchall()
+        )
         if not rows:
             return None
         latest = _workout(rows[0])

@@ -63,8 +63,6 @@ def local_midnight(day: date, tz: tzinfo | None = None) -> datetime:
     return start.astimezone(UTC)
 
 
-
-
 @dataclass(frozen=True)
 class LoggedStep:
     """How one step of a workout went. ``index`` is the plan's step index: a restarted

@@ -164,7 +164,7 @@ def migrate(connection: sqlite3.Connection, target: int | None = None) -> int:
     while True:
         connection.execute("BEGIN IMMEDIATE")
         try:
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
             if version >= target:
                 connection.execute("COMMIT")
                 return version

@@ -38,7 +38,6 @@ def phase_class(snapshot: Snapshot) -> str:
     return f"-phase-{snapshot.step.kind}" if snapshot.step else "-phase-ready"
 
 
-
 def tempo_phase(snapshot: Snapshot) -> str:
     """During a tempo rep: 'up' for the first half, 'down' for the second."""
     if snapshot.step is None or snapshot.step.kind != "rep" or snapshot.step_seconds <= 0:

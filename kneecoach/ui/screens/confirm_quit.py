@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 QuitChoice = Literal["finish", "quit", "keep"]
+CHOICES: dict[str, QuitChoice] = {"finish": "finish", "quit": "quit", "keep": "keep"}
 
 
 class ConfirmQuit(ModalScreen[QuitChoice]):
@@ -38,7 +39,7 @@ class ConfirmQuit(ModalScreen[QuitChoice]):
         self.query_one("#keep", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)  # type: ignore[arg-type]
+        self.dismiss(CHOICES.get(event.button.id or "", "keep"))
 
     def action_choose(self, choice: QuitChoice) -> None:
         self.dismiss(choice)

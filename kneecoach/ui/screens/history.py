@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from kneecoach.services.history import DosePoint, HistoryView, build_view
+from kneecoach.store.log import WorkoutLog
 from kneecoach.text import (
     REHEARSAL_MARK,
     WORKOUT_STATUS_MARK,
@@ -34,7 +35,6 @@ from kneecoach.text import (
     streak_text,
     unit_name,
 )
-from kneecoach.store.log import WorkoutLog
 from kneecoach.ui.widgets.bars import bars
 from kneecoach.ui.widgets.calendar import TrainingCalendar
 from kneecoach.ui.widgets.pain_chart import PainChart
@@ -113,7 +113,7 @@ class HistoryScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "history":
             return
-        if event.state == WorkerState.SUCCESS:
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, HistoryView):
             self._show(event.worker.result)
         elif event.state == WorkerState.ERROR:
             self.remove_class("-loading")

@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from kneecoach.engine import Snapshot
-from kneecoach.ui.widgets.changes import show_digits, show_text
 from kneecoach.text import countdown_text
+from kneecoach.ui.widgets.changes import show_digits, show_text
 from kneecoach.ui.wording import phase_word, tempo_phase
 
 

@@ -14,8 +14,8 @@ class Counters(Static):
     Counters { height: auto; width: 100%; text-align: center; padding: 0 1; }
     """
 
-    def __init__(self, numbers: dict[int, tuple[int, int]], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, numbers: dict[int, tuple[int, int]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._numbers = numbers
 
     def show(self, snapshot: Snapshot) -> None:

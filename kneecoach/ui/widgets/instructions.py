@@ -25,8 +25,8 @@ class Instructions(VerticalScroll):
     """
     can_focus = False
 
-    def __init__(self, reasons: Mapping[str, str] | None = None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, reasons: Mapping[str, str] | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.reasons = dict(reasons or {})  # by "exercise" or "exercise/part"
         self._shown: tuple[object, ...] = ()
 

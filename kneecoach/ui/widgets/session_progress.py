@@ -25,8 +25,8 @@ class FillBar(Widget):
     FillBar { height: 1; width: 1fr; color: $primary; background: $panel; }
     """
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.fraction = 0.0
         self._cells = -1
 
