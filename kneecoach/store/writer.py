@@ -19,8 +19,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
+from kneecoach.engine.outcomes import WorkoutStatus
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.owners import new_workout_id
 from kneecoach.store.records import LogError, LoggedStep, utc_now
@@ -31,9 +31,7 @@ ErrorHandler = Callable[[str], None]
 @dataclass(frozen=True)
 class _Item:
     what: str  # for error messages: "start a workout", "save a step", ...
-    method: str  # the WorkoutLog method that does it
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
+    write: Callable[[WorkoutLog], object]  # the WorkoutLog call that does it
 
 
 _STOP = object()
@@ -73,32 +71,26 @@ class LogWriter:
     ) -> str:
         """Queue a new workout and return its id, to pass to the other calls."""
         workout_id = new_workout_id()
+        started = started_at or utc_now()
         self._put(
             "start a workout",
-            "start_workout",
-            session,
-            title,
-            session_hash,
-            speed=speed,
-            started_at=started_at or utc_now(),
-            pain_before=pain_before,
-            resumes=resumes,
-            workout_id=workout_id,
-        )
+            lambda log: log.start_workout(
+                session, title, session_hash, speed=speed, started_at=started,
+                pain_before=pain_before, resumes=resumes, workout_id=workout_id,
+            ),
+        )  # fmt: skip
         return workout_id
 
     def record_step(self, workout_id: str, step: LoggedStep) -> None:
-        self._put("save a step", "record_step", workout_id, step)
+        self._put("save a step", lambda log: log.record_step(workout_id, step))
 
     def finish_workout(
-        self, workout_id: str, status: str, *, ended_at: datetime | None = None
+        self, workout_id: str, status: WorkoutStatus, *, ended_at: datetime | None = None
     ) -> None:
+        ended = ended_at or utc_now()
         self._put(
             "finish the workout",
-            "finish_workout",
-            workout_id,
-            status,
-            ended_at=ended_at or utc_now(),
+            lambda log: log.finish_workout(workout_id, status, ended_at=ended),
         )
 
     def annotate(
@@ -111,18 +103,18 @@ class LogWriter:
     ) -> None:
         self._put(
             "save the pain scores and note",
-            "annotate",
-            workout_id,
-            pain_before=pain_before,
-            pain_after=pain_after,
-            note=note,
+            lambda log: log.annotate(
+                workout_id, pain_before=pain_before, pain_after=pain_after, note=note
+            ),
         )
 
     def set_morning_after(self, workout_id: str, pain: int | None) -> None:
-        self._put("save the morning-after pain", "set_morning_after", workout_id, pain)
+        self._put(
+            "save the morning-after pain", lambda log: log.set_morning_after(workout_id, pain)
+        )
 
     def close_interrupted(self, workout_id: str) -> None:
-        self._put("close the interrupted workout", "close_interrupted", workout_id)
+        self._put("close the interrupted workout", lambda log: log.close_interrupted(workout_id))
 
     # -- waiting ---------------------------------------------------------------------
 
@@ -149,13 +141,13 @@ class LogWriter:
 
     # -- the thread ------------------------------------------------------------------
 
-    def _put(self, what: str, method: str, *args: Any, **kwargs: Any) -> None:
+    def _put(self, what: str, write: Callable[[WorkoutLog], object]) -> None:
         if self._closed:
             self._report(f"workout log: cannot {what}: the log is closed")
             return
         with self._idle:
             self._pending += 1
-        self._queue.put(_Item(what, method, args, kwargs))
+        self._queue.put(_Item(what, write))
 
     def _run(self) -> None:
         try:
@@ -165,7 +157,7 @@ class LogWriter:
                     return
                 assert isinstance(item, _Item)
                 try:
-                    getattr(self.log, item.method)(*item.args, **item.kwargs)
+                    item.write(self.log)
                 except LogError as error:
                     self._report(f"workout log: could not {item.what}: {error}")
                 except Exception as error:  # noqa: BLE001 - a bug must not stop the thread or the UI
