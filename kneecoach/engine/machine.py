@@ -59,9 +59,15 @@ class Workout:
     def tick(self, now: float | None = None) -> Tick:
         """Bring the machine up to ``now``; return what to show and what happened."""
         now = self._now(now)
-        self._advance(now)
-        events, self._events = self._events, []
+        events = self.advance(now)
         return Tick(self.snapshot(now), events)
+
+    def advance(self, now: float | None = None) -> list[Event]:
+        """Bring the machine up to ``now``; what happened, in order (no snapshot:
+        for a listener-only run, such as a rehearsal of the cues)."""
+        self._advance(self._now(now))
+        events, self._events = self._events, []
+        return events
 
     def snapshot(self, now: float | None = None) -> Snapshot:
         now = self._now(now)

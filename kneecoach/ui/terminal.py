@@ -36,13 +36,15 @@ def terminal_works() -> bool:
 class TerminalWatch:
     def __init__(
         self,
-        interval: float = CHECK_EVERY,
-        grace: float = GRACE,
+        interval: float | None = None,
+        grace: float | None = None,
         works: Callable[[], bool] = terminal_works,
         leave: Callable[[int], object] = os._exit,
     ) -> None:
-        self.interval = interval
-        self.grace = grace
+        """``interval`` and ``grace`` default to ``CHECK_EVERY`` and ``GRACE`` as
+        they are when the app is made, so a test can set them for a real process."""
+        self.interval = CHECK_EVERY if interval is None else interval
+        self.grace = GRACE if grace is None else grace
         self.works = works
         self.leave = leave
         self.watchdog: threading.Timer | None = None

@@ -22,8 +22,9 @@ def plan():
     return plan
 
 
-def run(plan, gaps, speed=1.0):
-    """Run to the end with ticks ``gaps`` apart (cycled); return every event."""
+def run(plan, gaps, speed=1.0, *, snapshots=True):
+    """Run to the end with ticks ``gaps`` apart (cycled); return every event.
+    ``snapshots=False`` advances without building what the screen would show."""
     clock = FakeClock(START)
     workout = Workout(plan, clock=clock, speed=speed)
     workout.start()
@@ -32,8 +33,14 @@ def run(plan, gaps, speed=1.0):
     while workout.state != "finished":
         clock.advance(gaps[i % len(gaps)])
         i += 1
-        events += workout.tick().events
+        events += workout.tick().events if snapshots else workout.advance()
     return events
+
+
+@pytest.fixture(scope="module")
+def one_late_tick(plan):
+    """The reference run: a single tick after the end reports everything."""
+    return [(e.kind, e.step.index, e.seconds_left) for e in run(plan, [plan.total_seconds + 1])]
 
 
 def signature(events):
@@ -65,12 +72,14 @@ def test_a_tick_five_seconds_late_loses_nothing(plan):
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.floats(min_value=0.001, max_value=7.0), min_size=1, max_size=50))
-def test_irregular_ticks_end_on_plan_with_the_same_events(plan, gaps):
-    events = run(plan, gaps)
+def test_irregular_ticks_end_on_plan_with_the_same_events(plan, one_late_tick, gaps):
+    events = run(plan, gaps, snapshots=False)
     assert abs(events[-1].at - (START + plan.total_seconds)) < 0.001
-    assert [(e.kind, e.step.index, e.seconds_left) for e in events] == [
-        (e.kind, e.step.index, e.seconds_left) for e in run(plan, [plan.total_seconds + 1])
-    ]
+    assert [(e.kind, e.step.index, e.seconds_left) for e in events] == one_late_tick
+
+
+def test_advancing_without_snapshots_reports_what_ticks_report(plan):
+    assert signature(run(plan, [0.7, 0.05], snapshots=False)) == signature(run(plan, [0.7, 0.05]))
 
 
 @settings(max_examples=30, deadline=None)

@@ -16,6 +16,11 @@ from kneecoach.store.log import WorkoutLog
 from tests.ui.test_e2e_tmux import SESSION, WAIT, Tmux, pytestmark  # noqa: F401
 
 KNEECOACH = Path(sys.executable).parent / "kneecoach"
+# `kneecoach` itself, with the terminal checked every 0.2 s instead of every 5 s
+WATCHED_CLOSELY = (
+    "import sys, kneecoach.ui.terminal as watch; watch.CHECK_EVERY = 0.2; "
+    "from kneecoach.cli import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 def start(tmp_path: Path) -> tuple[Tmux, Path]:
@@ -127,7 +132,8 @@ def test_a_terminal_that_vanishes_without_a_hangup_still_ends_the_workout(tmp_pa
     (data / "acknowledged.json").write_text('{"sessions": ["e2e-mini"]}')
     master, slave = os.openpty()
     process = subprocess.Popen(
-        [str(KNEECOACH), "--data-dir", str(data), "run", str(session), "--speed", "4", "--audio", "off"],
+        [sys.executable, "-c", WATCHED_CLOSELY, "--data-dir", str(data), "run", str(session),
+         "--speed", "4", "--audio", "off"],
         stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
     )  # fmt: skip
     os.close(slave)
