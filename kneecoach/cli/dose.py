@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from kneecoach.cli.common import UsageError, data_folder, progression_settings, sessions_dirs
 from kneecoach.engine import DoseDecision, Session, progression_units
 from kneecoach.services.catalog import resolve
-from kneecoach.services.doses import DoseError, set_dose, todays
+from kneecoach.services.doses import set_dose, todays
+from kneecoach.services.errors import DoseError
 from kneecoach.text import count_in_range, number_text, range_text
 
 

@@ -15,8 +15,7 @@ from collections.abc import Callable, Sequence
 from kneecoach.cli.common import UsageError
 from kneecoach.cli.parser import parse
 from kneecoach.engine import SessionFileError
-from kneecoach.services.catalog import SessionNotFound
-from kneecoach.services.doses import DoseError
+from kneecoach.services.errors import DoseError, SessionNotFound
 from kneecoach.settings.config import ConfigError
 from kneecoach.store.records import LogError
 

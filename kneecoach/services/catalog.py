@@ -10,14 +10,11 @@ from pathlib import Path
 
 from kneecoach.engine import Plan, Session, SessionFileError, build_plan, load_session
 from kneecoach.engine.yamlnodes import close_match
+from kneecoach.services.errors import SessionNotFound
 from kneecoach.settings.paths import user_sessions_dir
 from kneecoach.settings.resources import shipped_dir
 
 PATTERNS = ("*.yaml", "*.yml")
-
-
-class SessionNotFound(LookupError):
-    """No session has the id asked for."""
 
 
 @dataclass

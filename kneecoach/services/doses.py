@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kneecoach.engine import (
     ChosenDose,
@@ -31,16 +31,15 @@ from kneecoach.engine import (
 )
 from kneecoach.engine.outcomes import ExerciseOutcome, classify_exercise
 from kneecoach.engine.progression_values import HistoryEntry
+from kneecoach.services.errors import DoseError
 from kneecoach.store.doses import ManualDoseRow, UnitTally
-from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedWorkout, local_date
 from kneecoach.text import number_text, range_text
 
+if TYPE_CHECKING:  # opened only where a log is read, so `kneecoach list` needs no SQLite
+    from kneecoach.store.log import WorkoutLog
+
 Settings = Mapping[str, Any]  # the config file's [progression] table
-
-
-class DoseError(Exception):
-    """A dose that cannot be set; one line for the user."""
 
 
 def unit_result(tally: UnitTally) -> UnitResult:
@@ -137,6 +136,7 @@ def todays_plan(
 
 def existing_log(folder: Path) -> WorkoutLog | None:
     """The log if there is one; reading a dose never creates a database."""
+    from kneecoach.store.log import WorkoutLog
     from kneecoach.store.schema import FILE_NAME
 
     return WorkoutLog(folder) if (folder / FILE_NAME).exists() else None
@@ -176,6 +176,7 @@ def set_dose(
 ) -> None:
     """Keep a dose set by hand (inside what the session allows), or with ``reset``
     hand it back to the rule. Raises DoseError with one line for the user."""
+    from kneecoach.store.log import WorkoutLog
     from kneecoach.store.records import utc_now
 
     limits = dose_unit(session, unit, settings).limits

@@ -10,12 +10,15 @@ handed back to the rule.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kneecoach.engine.model import unit_key
 from kneecoach.store.records import from_text, to_text
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 @dataclass(frozen=True)
