@@ -15,7 +15,11 @@ a median over the runs, so that a noisy machine moves both sides alike; the tabl
 gives kneecoach as a ratio of the baseline measured in this same run.
 
 * start-up: time from spawning the process to the first frame that shows the app's
-  own content (kneecoach: the exercise name; baseline: a marker in a Static);
+  own content (kneecoach: its starting screen, drawn before it reads the session
+  or opens the log; baseline: a marker in a Static);
+* start-up to the first question (kneecoach only, for information): to the frame
+  that asks about knee pain, with the session read, the log opened and checked,
+  and today's doses worked out;
 * CPU in a hold: user+system CPU time of the process (/proc/PID/stat) over a window
   that starts 3 s after the first frame, as a share of one core;
 * memory: VmRSS (/proc/PID/status) at the end of that window.
@@ -50,9 +54,10 @@ FIRST_FRAME_TIMEOUT = 30.0
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 BASELINE_MARKER = "Baseline hold"
-# kneecoach keeps a workout log, so it first asks about knee pain (its first frame);
-# the benchmark answers with Enter (skip) and measures once the hold is on screen.
-KNEECOACH_MARKER = "Knee pain right now"
+# kneecoach draws a starting screen first, then (keeping a workout log) asks about
+# knee pain; the benchmark answers with Enter (skip) and measures the hold.
+KNEECOACH_MARKER = "kneecoach · getting"
+KNEECOACH_QUESTION = "Knee pain right now"
 KNEECOACH_READY = "Wall sit"
 
 BASELINE_APP = f'''\
@@ -109,6 +114,7 @@ class BenchError(Exception):
 @dataclass
 class Result:
     startup: list[float] = field(default_factory=list)  # seconds
+    question: list[float] = field(default_factory=list)  # seconds, to the first question
     cpu: list[float] = field(default_factory=list)  # share of one core, 0..1
     rss: list[float] = field(default_factory=list)  # MiB
     output: list[float] = field(default_factory=list)  # bytes written to the terminal per s
@@ -141,11 +147,19 @@ class PtyApp:
     """A process on the slave side of a fresh pty; a thread drains the master side."""
 
     def __init__(
-        self, name: str, argv: list[str], env: dict[str, str], marker: str, ready: str = ""
+        self,
+        name: str,
+        argv: list[str],
+        env: dict[str, str],
+        marker: str,
+        ready: str = "",
+        question: str = "",
     ) -> None:
         self.name = name
         self.marker = marker
-        self.ready_marker = ready  # after the first frame: press Enter, wait for this
+        self.question_marker = question  # after the first frame: when this shows, Enter
+        self.question_at = 0.0
+        self.ready_marker = ready  # after the question (if any): wait for this
         self.ready = threading.Event()
         master, slave = os.openpty()
         winsize = struct.pack("HHHH", LINES, COLUMNS, 0, 0)
@@ -194,17 +208,22 @@ class PtyApp:
             text = decoder.decode(data)
             seen = (seen + text)[-200_000:]
             self.tail = seen[-4000:]
+            plain = ANSI.sub("", seen)
             if not self.first_frame.is_set():
-                if self.marker in ANSI.sub("", seen):
+                if self.marker in plain:
                     self.first_frame_at = now
                     self.first_frame.set()
-                    if self.ready_marker:
+                    if not self.question_marker and not self.ready_marker:
+                        self.ready.set()
+                    seen, plain = "", ""
+            if self.first_frame.is_set() and not self.ready.is_set():
+                if self.question_marker and not self.question_at:
+                    if self.question_marker in plain:
+                        self.question_at = now
                         os.write(self.master, b"\r")
                         seen = ""
-                    else:
-                        self.ready.set()
-            elif self.ready_marker in ANSI.sub("", seen):
-                self.ready.set()
+                elif self.ready_marker in plain:
+                    self.ready.set()
 
     def output_bytes(self) -> int:
         with self._lock:
@@ -260,10 +279,14 @@ def measure(app: PtyApp, result: Result, hold: bool, seconds: float) -> str:
     startup = app.wait_first_frame(FIRST_FRAME_TIMEOUT)
     result.startup.append(startup)
     line = f"start-up {startup * 1000:6.0f} ms"
-    if not hold:
-        return line
     if not app.ready.wait(FIRST_FRAME_TIMEOUT):
         raise BenchError(f"{app.name} never reached its hold; last output:\n{app.tail[-1500:]}")
+    if app.question_at:
+        question = app.question_at - app.spawned_at
+        result.question.append(question)
+        line += f"   to the question {question * 1000:6.0f} ms"
+    if not hold:
+        return line
     time.sleep(SETTLE_SECONDS)
     app.check_alive()
     pid = app.proc.pid
@@ -327,6 +350,17 @@ def table(base: Result, knee: Result, runs: int, cpu_runs: int, seconds: float) 
             f"{r:.2f}x",
             "<= 1.3x",
             "PASS" if r <= 1.3 else "FAIL",
+        )
+    )
+    k = median(knee.question)
+    rows.append(
+        (
+            "start-up to the first question (info)",
+            "",
+            f"{k * 1000:.0f} ms",
+            f"{ratio(k, b):.2f}x",
+            "",
+            "",
         )
     )
     b, k = median(base.rss), median(knee.rss)
@@ -458,7 +492,12 @@ def main(argv: list[str] | None = None) -> int:
                 "off",
             ]
             return PtyApp(
-                "kneecoach", argv, env_for("kneecoach"), KNEECOACH_MARKER, KNEECOACH_READY
+                "kneecoach",
+                argv,
+                env_for("kneecoach"),
+                KNEECOACH_MARKER,
+                KNEECOACH_READY,
+                KNEECOACH_QUESTION,
             )
 
         def launch_baseline(run: int) -> PtyApp:

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kneecoach"
 # layer -> the layers it may import (itself included)
 ALLOWED = {
     "engine": {"engine"},
-    "settings": {"settings"},
+    "settings": {"settings", "engine"},
     "store": {"store", "engine"},
     "text": {"text", "engine"},
     "audio": {"audio", "engine", "settings"},

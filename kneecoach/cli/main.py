@@ -1,5 +1,6 @@
 """The ``kneecoach`` command: parse, hand over to the command's module, and turn
-every problem the user can fix into one line on standard error and exit 1.
+every problem the user can fix (a ``UserError``) into its lines on standard error
+and exit 1.
 
 No command but ``run`` (and the bare ``kneecoach``) imports Textual, so ``kneecoach
 list`` and friends start fast.
@@ -12,12 +13,8 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-from kneecoach.cli.common import UsageError
 from kneecoach.cli.parser import parse
-from kneecoach.engine import SessionFileError
-from kneecoach.services.errors import DoseError, SessionNotFound
-from kneecoach.settings.config import ConfigError
-from kneecoach.store.records import LogError
+from kneecoach.engine.errors import UserError
 
 # command -> the module under kneecoach/cli/ whose run(args) does it
 COMMANDS = {
@@ -42,12 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(None if argv is None else list(argv))
     try:
         return handler(args.command)(args)
-    except SessionFileError as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        return 1
-    except (SessionNotFound, UsageError, ConfigError, LogError, DoseError) as exc:
-        print(f"kneecoach: {exc}", file=sys.stderr)
+    except UserError as exc:  # a bad file, an unknown id, a config or log problem
+        for line in exc.lines:
+            print(line, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

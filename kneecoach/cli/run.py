@@ -1,52 +1,41 @@
 """`kneecoach` and `kneecoach run SESSION`: start the live UI, the picker or
-straight into one session. Textual is imported here, and only here."""
+straight into one session.
+
+Nothing is read here: the app draws its first frame, then reads the session
+files, the settings and the log on a worker thread (kneecoach.services.startup).
+A problem found there ends the app; its lines are printed here, after the
+terminal is restored, and the exit status is 1.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from kneecoach.cli.common import UsageError, data_folder, progression_settings, sessions_dirs
-from kneecoach.engine import Session
-from kneecoach.services.catalog import discover, resolve
-from kneecoach.settings.config import load_config
+from kneecoach.cli.common import UsageError, data_folder
 
 
 def run(args: argparse.Namespace) -> int:
-    dirs = sessions_dirs(args)
-    notices: list[str] = []
-    start: Session | None = None
-    sessions: list[Session] = []
-    if args.command == "run":
-        start = resolve(args.session, dirs)
-    else:  # the picker lists them all, and says which files it could not read
-        catalog = discover(dirs)
-        for problem in catalog.problems:
-            print(f"kneecoach: {problem}", file=sys.stderr)
-            notices.append(f"Not listed: {problem}")
-        sessions = catalog.sorted()
+    from kneecoach.settings.launch import LaunchOptions
+    from kneecoach.ui.app import launch_app
+
     if args.theme is not None:
         _check_theme(args.theme)
-    settings = load_config().audio
-    progression = progression_settings()
-    from kneecoach.services.logbook import Logbook
-    from kneecoach.ui.app import make_app
-
-    folder = data_folder(args)
-    app = make_app(
-        sessions,
-        start=start,
-        data_dir=folder,
-        logbook=Logbook(folder),  # LogError (damaged, newer, locked): one line, exit 1
-        progression=progression,
-        notices=notices,
+    options = LaunchOptions(
+        session=args.session if args.command == "run" else None,
+        data_dir=data_folder(args),
+        extra_dirs=tuple(args.sessions or ()),
         speed=args.speed,
-        audio=args.audio or settings.backend,
-        volume=settings.volume if args.volume is None else args.volume,
-        voice=settings.voice if args.voice is None else args.voice,
-        theme=args.theme,
+        audio=args.audio,
+        volume=args.volume,
+        voice=args.voice,
     )
+    app = launch_app(options, theme=args.theme)
     result = app.run()
+    if app.user_error is not None:
+        for line in app.user_error.lines:
+            print(line, file=sys.stderr)
+        return 1
     return result or 0
 
 

@@ -17,6 +17,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.events import CollectionEndEvent, CollectionStartEvent, DocumentStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kneecoach.engine.errors import UserError
 from kneecoach.engine.model import Range
 
 MAX_BYTES = 1_000_000
@@ -56,12 +57,17 @@ class SessionError:
         return f"{self.file}:{self.line}:{self.column}: {self.message}{where}"
 
 
-class SessionFileError(Exception):
+class SessionFileError(UserError):
     """Raised when a session file has problems; ``errors`` lists every one."""
 
     def __init__(self, errors: list[SessionError]) -> None:
         super().__init__("\n".join(str(error) for error in errors))
         self.errors = errors
+
+    @property
+    def lines(self) -> list[str]:
+        """One line per problem, each ``FILE:LINE:COL: message (field)``."""
+        return [str(error) for error in self.errors]
 
 
 def _describe(node: Node) -> str:

@@ -21,6 +21,7 @@ from kneecoach.engine import (
     Plan,
     ProgressionRule,
     ProgressionUnit,
+    RuleError,
     Session,
     UnitResult,
     WorkoutResult,
@@ -32,6 +33,7 @@ from kneecoach.engine import (
 from kneecoach.engine.outcomes import ExerciseOutcome, classify_exercise
 from kneecoach.engine.progression_values import HistoryEntry
 from kneecoach.services.errors import DoseError
+from kneecoach.settings.config import Config, ConfigError, line_of
 from kneecoach.store.doses import ManualDoseRow, UnitTally
 from kneecoach.store.records import LoggedWorkout, local_date
 from kneecoach.text import number_text, range_text
@@ -84,6 +86,18 @@ def progression_history(
         timed.append((row.set_at, 1, ManualDose(local_date(row.set_at, tz), row.unit, dose)))
     timed.sort(key=lambda item: (item[0], item[1]))
     return [entry for _, _, entry in timed]
+
+
+def checked_progression(config: Config) -> dict[str, Any]:
+    """The config file's [progression] table, checked now so that a mistake is one
+    line naming the file, the line and the field."""
+    try:
+        merge_rule(ProgressionRule(), config.progression, prefix="progression.")
+    except RuleError as error:
+        key = error.field.removeprefix("progression.").split(".")[0].split("[")[0]
+        where = line_of(config.path, key, "progression") if config.path else "config.toml"
+        raise ConfigError(f"{where}: {error}") from None
+    return dict(config.progression)
 
 
 def rule_for(session: Session, settings: Settings | None = None) -> ProgressionRule:

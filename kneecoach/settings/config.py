@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kneecoach.engine.errors import UserError
+
 AUDIO_MODES = ("auto", "simpleaudio", "command", "bell", "off")
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A settings file that cannot be used; the message is one line for the user."""
 
 

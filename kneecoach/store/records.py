@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import NamedTuple
 
+from kneecoach.engine.errors import UserError
 from kneecoach.engine.events import Outcome, StepRecord
 from kneecoach.engine.model import unit_key
 from kneecoach.engine.outcomes import WorkoutStatus, as_member
@@ -32,7 +33,7 @@ class DoseRecord(NamedTuple):
     sets: int
 
 
-class LogError(Exception):
+class LogError(UserError):
     """The workout log cannot be used; ``str()`` is one line that names the file."""
 
 

@@ -3,8 +3,14 @@
 Screens send messages up (a session chosen, help, quit, the workout finished) and
 the handlers here decide what comes next. What kneecoach knows below the screen
 (sessions, today's plan, the log) is the ``Coach``; engine events go to the
-``Listeners``. ``make_app`` builds the app for the command line and for the tests
-alike, with the clock, the stores and the listeners injected.
+``Listeners``; the questions around a workout are the ``WorkoutFlows``.
+
+It draws first: launched from the command line, its first frame is on the
+terminal before a session file is read or the log opened (``StartingScreen``);
+a worker thread then prepares everything (``services.startup``), and a problem
+the person must fix ends the app with its lines and exit status 1. So this module
+imports Textual and little else; the rest is imported on the worker's thread.
+``make_app`` builds the app ready-made, for the tests and the benchmarks.
 """
 
 from __future__ import annotations
@@ -15,34 +21,34 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import on
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from kneecoach.engine import Session
-from kneecoach.engine.listeners import EventListener, Listeners
-from kneecoach.engine.machine import Clock
-from kneecoach.services.acknowledgements import (
-    Acknowledgements,
-    FileAcknowledgements,
-    MemoryAcknowledgements,
-)
-from kneecoach.services.coach import Coach
-from kneecoach.services.logbook import Logbook
-from kneecoach.ui.flows import WorkoutFlows
-from kneecoach.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
-from kneecoach.ui.screens.picker import SessionPicker
-from kneecoach.ui.screens.safety import SafetyNotice
-from kneecoach.ui.screens.workout import WORKOUT_BINDINGS, WorkoutScreen
+from kneecoach.engine.errors import UserError
+from kneecoach.ui.screens.starting import StartingScreen
 from kneecoach.ui.terminal import TerminalWatch
+
+if TYPE_CHECKING:
+    from kneecoach.engine import Session
+    from kneecoach.engine.listeners import EventListener, Listeners
+    from kneecoach.engine.machine import Clock
+    from kneecoach.services.acknowledgements import Acknowledgements
+    from kneecoach.services.coach import Coach
+    from kneecoach.services.logbook import Logbook
+    from kneecoach.services.startup import Prepared
+    from kneecoach.settings.launch import LaunchOptions
+    from kneecoach.ui.flows import WorkoutFlows
+    from kneecoach.ui.screens.picker import SessionPicker
+    from kneecoach.ui.screens.workout import WorkoutScreen
 
 CSS_PATH = Path(__file__).with_name("kneecoach.tcss")
 
 
-class KneecoachApp(WorkoutFlows):
+class KneecoachApp(App[int]):
     TITLE = "kneecoach"
     CSS_PATH = CSS_PATH
     BINDINGS = [
@@ -51,27 +57,57 @@ class KneecoachApp(WorkoutFlows):
 
     def __init__(
         self,
-        coach: Coach,
         *,
+        launch: LaunchOptions | None = None,
         clock: Clock = time.monotonic,
-        listeners: Iterable[EventListener] = (),
         live_ticker: bool = True,
         theme: str | None = None,
-        notices: Sequence[str] = (),
         terminal_watch: TerminalWatch | None = None,
     ) -> None:
-        super().__init__(
-            coach, clock=clock, listeners=Listeners(listeners), live_ticker=live_ticker
-        )
-        self.notices = list(notices)  # e.g. session files that could not be read
+        super().__init__()
+        self.launch = launch  # None: ``ready`` is called before the app runs
+        self.clock = clock
+        self.live_ticker = live_ticker  # False in tests: they tick by hand
         self.terminal_watch = terminal_watch or TerminalWatch()
+        self.user_error: UserError | None = None  # what stopped the app, for the CLI
+        self._coach: Coach | None = None
+        self._listeners: Listeners | None = None
+        self._flows: WorkoutFlows | None = None
+        self._notices: list[str] = []
         self._first_screen: Screen[Any] | None = None
         if theme:
             self.theme = theme
 
+    # -- what is there once it is ready ------------------------------------------------
+
+    def ready(self, coach: Coach, listeners: Listeners, notices: Sequence[str] = ()) -> None:
+        """Everything read and opened: from here on the app can run workouts."""
+        from kneecoach.ui.flows import WorkoutFlows
+
+        self._coach, self._listeners = coach, listeners
+        self._notices = list(notices)
+        self._flows = WorkoutFlows(
+            self, coach, clock=self.clock, listeners=listeners, live_ticker=self.live_ticker
+        )
+
+    @property
+    def coach(self) -> Coach:
+        assert self._coach is not None, "the app is not ready yet"
+        return self._coach
+
+    @property
+    def listeners(self) -> Listeners:
+        assert self._listeners is not None, "the app is not ready yet"
+        return self._listeners
+
+    @property
+    def flows(self) -> WorkoutFlows:
+        assert self._flows is not None, "the app is not ready yet"
+        return self._flows
+
     @property
     def muted(self) -> bool:
-        return self.listeners.muted
+        return self._listeners is not None and self._listeners.muted
 
     # -- start and stop --------------------------------------------------------------
 
@@ -81,19 +117,25 @@ class KneecoachApp(WorkoutFlows):
         Made once: Textual may ask again (the snapshot tester does).
         """
         if self._first_screen is None:
-            coach, start = self.coach, self.coach.start
-            if start is None:
-                self._first_screen = SessionPicker(coach.sessions, today=coach.plan_for)
-            elif coach.logbook is None and coach.acknowledgements.is_acknowledged(start.id):
-                self._first_screen = self.workout_screen(start)
-            else:  # a blank screen under the questions that startup_flow asks
-                self._first_screen = Screen(id="_default")
+            if self.launch is not None:
+                self._first_screen = StartingScreen(self.launch.session or "your sessions")
+            else:
+                self._first_screen = self._screen_when_ready()
         return self._first_screen
 
+    def _screen_when_ready(self) -> Screen[Any]:
+        """The picker; the workout when there is nothing to ask first; else a blank
+        screen under the questions that the start-up flow asks."""
+        from kneecoach.ui.screens.picker import SessionPicker
+
+        coach = self.coach
+        if coach.start is None:
+            return SessionPicker(coach.sessions, today=coach.plan_for)
+        if coach.logbook is None and coach.acknowledgements.is_acknowledged(coach.start.id):
+            return self.flows.workout_screen(coach.start)
+        return Screen(id="_default")
+
     def on_mount(self) -> None:
-        sessions = [self.coach.start] if self.coach.start else self.coach.sessions
-        # sounds read and missing names rendered, off the UI thread
-        self.run_worker(lambda: self.listeners.prepare(sessions), thread=True)
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
             try:  # a kill, or the terminal closed: save, exit cleanly, terminal restored
@@ -102,38 +144,88 @@ class KneecoachApp(WorkoutFlows):
                 pass
         if not self.is_headless:
             self.terminal_watch.start(self, on_lost=self._terminal_lost)
+        if self.launch is not None:
+            self.call_after_refresh(self._prepare)  # the first frame first
+        else:
+            self._begin()
+
+    def _prepare(self) -> None:
+        self.run_worker(self._prepared, thread=True, group="prepare", exit_on_error=False)
+
+    def _prepared(self) -> Prepared | UserError:
+        """On a worker thread: read, check and open everything (services.startup)."""
+        from kneecoach.services.startup import prepare
+        from kneecoach.ui import flows  # noqa: F401  (imported here, off the UI thread)
+
+        assert self.launch is not None
+        try:
+            return prepare(self.launch)
+        except UserError as error:
+            return error
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "prepare" or event.state != WorkerState.SUCCESS:
+            return
+        result = event.worker.result
+        if isinstance(result, UserError):
+            self.user_error = result
+            self.exit(1)
+            return
+        from kneecoach.engine.listeners import Listeners
+        from kneecoach.services.startup import Prepared
+
+        assert isinstance(result, Prepared) and self.launch is not None
+        listeners = Listeners([result.coach.logbook] if result.coach.logbook else [])
+        if result.audio.backend != "off":
+            listeners.add(
+                _cue_listener(self, result.audio.backend, result.audio.volume, result.audio.voice)
+            )
+        self.ready(result.coach, listeners, result.notices)
+        if result.coach.start is None:
+            self.push_screen(self._screen_when_ready())
+        self._begin()
+
+    def _begin(self) -> None:
+        """Ready: sounds read off the UI thread, notices shown, the questions asked."""
+        sessions = [self.coach.start] if self.coach.start else self.coach.sessions
+        self.run_worker(lambda: self.listeners.prepare(sessions), thread=True)
         if self.coach.logbook is not None:
             self.coach.logbook.writer.on_error = self.say
-        for notice in self.notices:
+        for notice in self._notices:
             self.notify(notice, severity="warning", timeout=15)
-        if self.coach.logbook is not None or self.get_default_screen().id == "_default":
+        if self.coach.logbook is not None or self.coach.start is not None:
             self.startup_flow()
+
+    def startup_flow(self) -> None:
+        self.run_worker(self.flows.startup(), exclusive=True, group="flow")
 
     def _terminal_lost(self) -> None:
         """A terminal that vanished without a SIGHUP (its pty closed under us) is a
         hang-up too; the log is saved and closed before Textual's own shutdown,
         which may wait forever on output nobody will read."""
         self.interrupted()
-        if self.coach.logbook is not None:
-            self.coach.logbook.close()
+        if self._coach is not None and self._coach.logbook is not None:
+            self._coach.logbook.close()
 
     def interrupted(self) -> None:
         """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
-        if self.coach.logbook is not None:
-            self.coach.logbook.interrupt_open()
-            self.coach.logbook.writer.flush(timeout=3)
+        if self._coach is not None and self._coach.logbook is not None:
+            self._coach.logbook.interrupt_open()
+            self._coach.logbook.writer.flush(timeout=3)
         self.exit(0)
 
     def on_unmount(self) -> None:
-        self.listeners.close()  # the log saves anything unfinished as interrupted
+        if self._listeners is not None:
+            self._listeners.close()  # the log saves anything unfinished as interrupted
 
     # -- what screens ask for ----------------------------------------------------------
 
-    @on(SessionPicker.Chosen)
-    def _session_chosen(self, message: SessionPicker.Chosen) -> None:
-        self.start_flow(message.session)
+    def on_session_picker_chosen(self, message: SessionPicker.Chosen) -> None:
+        self.run_worker(self.flows.start(message.session), exclusive=True, group="flow")
 
-    @on(SessionPicker.HistoryRequested)
+    def on_session_picker_history_requested(self) -> None:
+        self.show_history()
+
     def show_history(self) -> None:
         if self.coach.logbook is None:
             self.notify("No workout log here (tests and --data-dir-less runs keep none).")
@@ -142,21 +234,22 @@ class KneecoachApp(WorkoutFlows):
 
         self.push_screen(HistoryScreen(self.coach.logbook.log, names=self.coach.unit_names()))
 
-    @on(WorkoutScreen.Finished)
-    def _workout_finished(self, message: WorkoutScreen.Finished) -> None:
+    def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
         if message.summary:
-            self.finish_flow(message.workout)
+            self.run_worker(self.flows.finish(message.workout), exclusive=True, group="flow")
 
-    @on(WorkoutScreen.HelpRequested)
-    def _help(self, message: WorkoutScreen.HelpRequested) -> None:
+    def on_workout_screen_help_requested(self, message: WorkoutScreen.HelpRequested) -> None:
+        from kneecoach.ui.screens.safety import SafetyNotice
+
         screen = message.screen
         self.push_screen(
             SafetyNotice(message.session, first_time=False),
             lambda _: screen.resume_after_dialog(),
         )
 
-    @on(WorkoutScreen.QuitRequested)
-    def _confirm_quit(self, message: WorkoutScreen.QuitRequested) -> None:
+    def on_workout_screen_quit_requested(self, message: WorkoutScreen.QuitRequested) -> None:
+        from kneecoach.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
+
         screen = message.screen
 
         def chosen(choice: QuitChoice | None) -> None:
@@ -171,6 +264,8 @@ class KneecoachApp(WorkoutFlows):
         self.push_screen(ConfirmQuit(), chosen)
 
     def action_request_quit(self) -> None:
+        from kneecoach.ui.screens.workout import WorkoutScreen
+
         if isinstance(self.screen, WorkoutScreen):
             self.screen.action_request_quit()
         else:  # nothing is running, or the quit dialog itself is asking
@@ -210,6 +305,8 @@ class KneecoachApp(WorkoutFlows):
     # -- command palette -------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from kneecoach.ui.screens.workout import WORKOUT_BINDINGS, WorkoutScreen
+
         yield from super().get_system_commands(screen)
         if isinstance(screen, WorkoutScreen):
             for binding in WORKOUT_BINDINGS:
@@ -239,7 +336,16 @@ def make_app(
     notices: Sequence[str] = (),
     terminal_watch: TerminalWatch | None = None,
 ) -> KneecoachApp:
-    """Build the app the user runs; tests pass a fake clock, stores and listeners."""
+    """The app ready-made, everything read already: for tests and benchmarks, which
+    pass a fake clock, stores and listeners. (The command line launches it with
+    ``launch_app`` instead, so that its first frame comes first.)"""
+    from kneecoach.engine.listeners import Listeners
+    from kneecoach.services.acknowledgements import (
+        FileAcknowledgements,
+        MemoryAcknowledgements,
+    )
+    from kneecoach.services.coach import Coach
+
     if acknowledgements is None:
         acknowledgements = FileAcknowledgements(data_dir) if data_dir else MemoryAcknowledgements()
     coach = Coach(
@@ -251,19 +357,20 @@ def make_app(
         progression=progression,
     )
     app = KneecoachApp(
-        coach,
-        clock=clock,
-        listeners=listeners or (),
-        live_ticker=live_ticker,
-        theme=theme,
-        notices=notices,
-        terminal_watch=terminal_watch,
+        clock=clock, live_ticker=live_ticker, theme=theme, terminal_watch=terminal_watch
     )
+    group = Listeners(listeners or ())
     if logbook is not None:
-        app.listeners.add(logbook)
+        group.add(logbook)
     if listeners is None and audio != "off":
-        app.listeners.add(_cue_listener(app, audio, volume, voice))
+        group.add(_cue_listener(app, audio, volume, voice))
+    app.ready(coach, group, notices)
     return app
+
+
+def launch_app(launch: LaunchOptions, *, theme: str | None = None) -> KneecoachApp:
+    """The app the command line runs: it draws, then reads (see the module's notes)."""
+    return KneecoachApp(launch=launch, theme=theme)
 
 
 def _cue_listener(app: KneecoachApp, mode: str, volume: int, voice: bool) -> EventListener:

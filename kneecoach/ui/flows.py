@@ -10,7 +10,6 @@ ask nothing: they are not real workouts.
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import App
 
 from kneecoach.engine import Session, Workout
@@ -32,13 +31,14 @@ MORNING_WARNING = (
 )
 
 
-class WorkoutFlows(App[int]):
-    """The part of ``KneecoachApp`` between the picker and the summary."""
+class WorkoutFlows:
+    """Everything between the picker and the summary, for ``app``: each flow is a
+    coroutine the app runs as a worker, so it can wait for its dialogs."""
 
     def __init__(
-        self, coach: Coach, *, clock: Clock, listeners: Listeners, live_ticker: bool
+        self, app: App[int], coach: Coach, *, clock: Clock, listeners: Listeners, live_ticker: bool
     ) -> None:
-        super().__init__()
+        self.app = app
         self.coach = coach
         self.clock = clock
         self.listeners = listeners
@@ -65,8 +65,9 @@ class WorkoutFlows(App[int]):
 
     # -- start-up --------------------------------------------------------------------
 
-    @work(exclusive=True, group="flow")
-    async def startup_flow(self) -> None:
+    async def startup(self) -> None:
+        """The morning-after question, the offer to resume, then the session named
+        on the command line (if one was)."""
         if self.coach.logbook is not None:
             await self._ask_morning_after()
             if await self._offer_resume():
@@ -81,7 +82,7 @@ class WorkoutFlows(App[int]):
         if due is None:
             return
         day = local_date(due.ended_at or due.started_at).strftime("%a %-d %b")
-        answer: PainAnswer = await self.push_screen_wait(
+        answer: PainAnswer = await self.app.push_screen_wait(
             PainPrompt(
                 f"How did your knee feel the morning after your workout on {day}?",
                 hint="0 = no pain, 10 = the worst you can imagine. Enter with no number skips.",
@@ -89,7 +90,9 @@ class WorkoutFlows(App[int]):
         )
         logbook.record_morning_after(due.id, answer.pain)
         if answer.pain is not None and answer.pain > self.coach.pain_limit():
-            self.notify(MORNING_WARNING.format(pain=answer.pain), severity="warning", timeout=20)
+            self.app.notify(
+                MORNING_WARNING.format(pain=answer.pain), severity="warning", timeout=20
+            )
 
     async def _offer_resume(self) -> bool:
         """Offer today's interrupted workout; True when it was resumed."""
@@ -113,7 +116,7 @@ class WorkoutFlows(App[int]):
             return False
         where = session.exercises[planned.plan.steps[index].exercise_index].name
         when = stopped.started_at.astimezone().strftime("%H:%M")
-        if not await self.push_screen_wait(ResumePrompt(stopped.title, when, where)):
+        if not await self.app.push_screen_wait(ResumePrompt(stopped.title, when, where)):
             logbook.close_interrupted(stopped.id)
             return False
         await self._run(session, resume=stopped, planned=planned)
@@ -121,21 +124,21 @@ class WorkoutFlows(App[int]):
 
     # -- one workout ---------------------------------------------------------------
 
-    @work(exclusive=True, group="flow")
-    async def start_flow(self, session: Session) -> None:
+    async def start(self, session: Session) -> None:
+        """A session chosen in the picker."""
         await self._start(session, from_picker=True)
 
     async def _start(self, session: Session, *, from_picker: bool) -> None:
         acknowledgements = self.coach.acknowledgements
         if not acknowledgements.is_acknowledged(session.id):
-            if not await self.push_screen_wait(SafetyNotice(session, first_time=True)):
+            if not await self.app.push_screen_wait(SafetyNotice(session, first_time=True)):
                 if not from_picker:  # `run SESSION` declined: nothing else to show
-                    self.exit(0)
+                    self.app.exit(0)
                 return
             acknowledgements.acknowledge(session.id)
         pain = None
         if self.coach.asks_pain:
-            answer: PainAnswer = await self.push_screen_wait(
+            answer: PainAnswer = await self.app.push_screen_wait(
                 PainPrompt("Knee pain right now, 0–10?")
             )
             pain = answer.pain
@@ -153,17 +156,17 @@ class WorkoutFlows(App[int]):
         if self.coach.logbook is not None:
             resumes = resume.id if resume else None
             self.coach.logbook.begin(screen.workout, pain_before=pain_before, resumes=resumes)
-        await self.push_screen(screen)
+        await self.app.push_screen(screen)
 
-    @work(exclusive=True, group="flow")
-    async def finish_flow(self, workout: Workout) -> None:
+    async def finish(self, workout: Workout) -> None:
+        """Pain after the workout and a note, then the summary."""
         logbook = self.coach.logbook
         if self.coach.asks_pain and logbook is not None:
-            answer: PainAnswer = await self.push_screen_wait(
+            answer: PainAnswer = await self.app.push_screen_wait(
                 PainPrompt("Knee pain now, after the workout, 0–10?", with_note=True)
             )
             logbook.after(workout, answer.pain, answer.note)
             pain = (logbook.pain_before(workout), answer.pain)
-            await self.push_screen(SummaryScreen(workout, pain=pain, note=answer.note))
+            await self.app.push_screen(SummaryScreen(workout, pain=pain, note=answer.note))
             return
-        await self.push_screen(SummaryScreen(workout))
+        await self.app.push_screen(SummaryScreen(workout))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kneecoach import cli
+from kneecoach.services.startup import prepare
 from kneecoach.settings.config import AudioSettings, ConfigError, config_path, load_config
+from kneecoach.settings.launch import LaunchOptions
 
 
 def test_no_file_means_the_defaults(tmp_path):
@@ -58,25 +62,14 @@ def test_a_bad_config_stops_the_app_with_one_line(capsys):
     assert err.startswith(f"kneecoach: {path}:2: audio.volume") and err.count("\n") == 1
 
 
-def test_command_line_options_win_over_the_file(monkeypatch):
+def test_command_line_options_win_over_the_file(tmp_path):
     path = config_path()
     path.parent.mkdir(parents=True)
     path.write_text('[audio]\nbackend = "bell"\nvolume = 30\nvoice = false\n')
-    seen = {}
-
-    class FakeApp:
-        def run(self):
-            return 0
-
-    def fake_make_app(sessions, **options):
-        seen.update(options)
-        return FakeApp()
-
-    monkeypatch.setattr("kneecoach.ui.app.make_app", fake_make_app)
-    cli.main(["run", "goodrx-runners-knee"])
-    assert (seen["audio"], seen["volume"], seen["voice"]) == ("bell", 30, False)
-    cli.main(["run", "goodrx-runners-knee", "--audio", "off", "--volume", "70", "--voice"])
-    assert (seen["audio"], seen["volume"], seen["voice"]) == ("off", 70, True)
+    options = LaunchOptions(session="goodrx-runners-knee", data_dir=tmp_path)
+    assert prepare(options).audio == AudioSettings("bell", 30, False)
+    given = replace(options, audio="off", volume=70, voice=True)
+    assert prepare(given).audio == AudioSettings("off", 70, True)
 
 
 @pytest.mark.parametrize("value", ["101", "-1", "loud"])

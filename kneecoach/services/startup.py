@@ -1,0 +1,62 @@
+"""Everything the app needs before its first question, worked out after its first
+frame: the sessions (one named on the command line, or all for the picker), the
+user's settings, the workout log opened and checked, today's plans.
+
+The command line hands over ``LaunchOptions`` (plain values, nothing read yet);
+the app runs ``prepare`` on a worker thread while its first screen is already on
+the terminal. Whatever the person must fix (a bad session file, a config mistake,
+a damaged log) is raised as a ``UserError``, which the app turns into its lines
+and exit status 1 after the terminal is restored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kneecoach.engine import Session
+from kneecoach.services.acknowledgements import FileAcknowledgements
+from kneecoach.services.catalog import discover, resolve, session_dirs
+from kneecoach.services.coach import Coach
+from kneecoach.services.doses import checked_progression
+from kneecoach.services.logbook import Logbook
+from kneecoach.settings.config import AudioSettings, load_config
+from kneecoach.settings.launch import LaunchOptions
+
+
+@dataclass
+class Prepared:
+    coach: Coach
+    audio: AudioSettings
+    notices: list[str] = field(default_factory=list)  # e.g. files that could not be read
+
+
+def prepare(options: LaunchOptions) -> Prepared:
+    """Read and check everything, open the log; raises UserError."""
+    dirs = session_dirs(list(options.extra_dirs))
+    notices: list[str] = []
+    start: Session | None = None
+    sessions: list[Session] = []
+    if options.session is not None:
+        start = resolve(options.session, dirs)
+    else:  # the picker lists them all, and says which files it could not read
+        catalog = discover(dirs)
+        notices += [f"Not listed: {problem}" for problem in catalog.problems]
+        sessions = catalog.sorted()
+    config = load_config()
+    progression = checked_progression(config)
+    settings = config.audio
+    audio = AudioSettings(
+        backend=options.audio or settings.backend,
+        volume=settings.volume if options.volume is None else options.volume,
+        voice=settings.voice if options.voice is None else options.voice,
+    )
+    logbook = Logbook(options.data_dir)  # LogError: damaged, newer, locked, unwritable
+    coach = Coach(
+        sessions,
+        start=start,
+        speed=options.speed,
+        logbook=logbook,
+        acknowledgements=FileAcknowledgements(options.data_dir),
+        progression=progression,
+    )
+    return Prepared(coach, audio, notices)
