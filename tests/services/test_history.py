@@ -23,7 +23,7 @@ from kneecoach.services.history import (
 )
 from kneecoach.store.records import DoseRecord, LoggedStep, LoggedWorkout
 
-from .helpers import step, workout
+from tests.store.helpers import step, workout
 
 TODAY = date(2024, 5, 15)  # a Wednesday
 
