@@ -126,38 +126,17 @@ def _clamp(value: float, allowed: Range) -> float:
     return min(max(value, allowed.low), allowed.high)
 
 
-@dataclass(frozen=True)
-class _Place:
-    """Where a step falls: its exercise, part, side, set and rep, and the counts."""
-
-    exercise: str
-    exercise_index: int
-    part: str | None = None
-    side: str | None = None
-    set: int | None = None
-    sets: int | None = None
-    rep: int | None = None
-    reps: int | None = None
-    sides: tuple[str, ...] = ()
-
-
 class _Builder:
     def __init__(self) -> None:
         self.steps: list[Step] = []
 
-    def add(
-        self, kind: StepKind, seconds: float, place: _Place, *, self_paced: bool = False
-    ) -> None:
+    def add(self, kind: StepKind, seconds: float, place: Step, *, self_paced: bool = False) -> None:
+        """A step of ``kind`` where ``place`` says (its exercise, part, side, set, rep)."""
         if seconds <= 0:
             return
-        self.steps.append(
-            Step(
-                index=len(self.steps), kind=kind, exercise=place.exercise,
-                exercise_index=place.exercise_index, seconds=float(seconds), part=place.part,
-                side=place.side, set=place.set, sets=place.sets, rep=place.rep,
-                reps=place.reps, sides=place.sides, self_paced=self_paced,
-            )
-        )  # fmt: skip
+        index = len(self.steps)
+        step = replace(place, index=index, kind=kind, seconds=float(seconds), self_paced=self_paced)
+        self.steps.append(step)
 
     def mark_last(self, *, ends_set: bool = False, ends_exercise: bool = False) -> None:
         if self.steps:
@@ -196,7 +175,7 @@ def _expand_exercise(
 ) -> None:
     rests = exercise.rests
     for part in exercise.units():
-        base = _Place(exercise.id, exercise_index, part=part.id or None)
+        base = Step(0, "timed", exercise.id, exercise_index, 0.0, part=part.id or None)
         if part.dose.minutes is not None:
             builder.add("timed", part.dose.minutes.pick(end) * 60, base)
             continue
