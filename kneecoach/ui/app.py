@@ -20,6 +20,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -310,11 +311,9 @@ class KneecoachApp(App[int]):
         yield from super().get_system_commands(screen)
         if isinstance(screen, WorkoutScreen):
             for binding in WORKOUT_BINDINGS:
-                action = binding.action
-                target = self if action.startswith("app.") else screen
-                method = getattr(target, f"action_{action.removeprefix('app.')}")
                 keys = binding.key_display or binding.key
-                yield SystemCommand(binding.description, f"Key: {keys}", method)
+                run = partial(screen.run_action, binding.action)  # "app.x" reaches the app
+                yield SystemCommand(binding.description, f"Key: {keys}", run)
 
 
 def make_app(

@@ -297,3 +297,8 @@ async def test_command_palette_offers_the_workout_controls(short):
             "Quit",
         ):
             assert name in names
+        commands = {command.title: command for command in app.get_system_commands(app.screen)}
+        await commands["Pause/resume"].callback()
+        assert app.screen.workout.state == "paused"  # the command does what the key does
+        await commands["Mute"].callback()  # an app action, reached from the screen
+        assert app.muted
