@@ -21,7 +21,14 @@ from kneecoach.services.report.adherence import (
     weekly_target,
 )
 from kneecoach.services.report.data import read_report, report_data
-from kneecoach.services.report.pain import PainLimits, pain_entries, pain_limits, workout_flags
+from kneecoach.services.report.pain import (
+    PainLimits,
+    PainPoint,
+    pain_entries,
+    pain_limits,
+    pain_points,
+    workout_flags,
+)
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedWorkout
 from tests.conftest import session_from_yaml
@@ -279,3 +286,16 @@ def test_no_log_is_an_empty_report():
     data = read_report(None, TODAY, tz=UTC)
     assert data.empty and data.log_empty and data.exercises == () and data.flags == []
     assert data.period == Period(date(2024, 3, 4), TODAY)
+
+
+def test_months_of_daily_pain_scores_are_drawn_as_weekly_averages():
+    entries = pain_entries(
+        [on(days_ago(d), pain_before=d % 3, pain_after=None if d % 2 else 4) for d in range(20)],
+        PainLimits(),
+        UTC,
+    )
+    assert [p.day for p in pain_points(entries)] == [e.day for e in entries]  # one by one
+    weekly = pain_points(entries, weekly_above=10)
+    assert [p.day.weekday() for p in weekly] == [0, 0, 0, 0]  # Mondays, oldest first
+    assert weekly[-1] == PainPoint(date(2024, 5, 20), 1.0, 4.0, None)  # Mon-Wed: 2, 1, 0
+    assert weekly[0].day == date(2024, 4, 29) and weekly[0].before == 1.0  # Fri-Sun: 1, 0, 2

@@ -122,6 +122,12 @@ def test_labels_in_charts_are_drawn_as_written():
     assert "sets" not in svg  # one set throughout: no line for it
 
 
+def test_days_are_placed_as_matplotlib_places_dates():
+    import matplotlib.dates
+
+    assert charts._x([TODAY]) == [matplotlib.dates.date2num(TODAY)]
+
+
 def test_labels_never_overlap():
     assert charts.label_heights([10, 11, 1], 2) == [10, 12, 1]
     assert charts.label_heights([5, 5, 5], 1) == [5, 6, 7]

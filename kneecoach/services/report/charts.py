@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -25,12 +26,11 @@ import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
-from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import MaxNLocator
 
 from kneecoach.services.history import DosePoint
 from kneecoach.services.report.adherence import WeekAdherence
-from kneecoach.services.report.pain import PainEntry
+from kneecoach.services.report.pain import PainPoint
 
 # Okabe-Ito colours: told apart with any colour vision
 BEFORE, AFTER, MORNING = "#0072B2", "#E69F00", "#CC79A7"
@@ -60,20 +60,33 @@ STYLE = {
 }
 WIDE = (5.6, 2.4)  # inches: a chart across a phone, or most of a printed page
 SMALL = (3.2, 1.5)  # one exercise's doses, two or three abreast
+# the margins around the axes, in inches (left, bottom, right, top): fixed, since
+# working them out (constrained layout) took two thirds of the drawing time
+WIDE_MARGINS = (0.62, 0.32, 0.3, 0.36)  # a y label on the left, the legend on top
+SMALL_MARGINS = (0.36, 0.28, 0.8, 0.08)  # labels of the lines on the right
 LABEL_GAP = 0.16  # of the height: the least space between two line labels
-MARKERS_UP_TO = 14  # points; more, and the lines alone read better
+MARKERS_UP_TO = 14
+BARS_UP_TO = 60  # weeks drawn as bars; more, as a filled outline  # points; more, and the lines alone read better
 # ticks as "6 May", "Jun", "2025" whatever the span: no offset text to miss
 TICK_FORMATS = ["%Y", "%b", "%-d %b", "%H:%M", "%H:%M", "%S"]
 ZERO_FORMATS = ["", "%Y", "%b", "%-d %b", "%H:%M", "%H:%M"]
 
 
 @contextmanager
-def _figure(name: str, size: tuple[float, float], right: float = 1.0) -> Iterator[Figure]:
-    """A figure in the report's style, its axes laid out up to ``right`` (a share of
-    its width); ``name`` keeps its SVG ids apart from the other charts' on the page."""
+def _figure(
+    name: str, size: tuple[float, float], margins: tuple[float, float, float, float]
+) -> Iterator[Figure]:
+    """A figure in the report's style with ``margins`` (inches) around its axes;
+    ``name`` keeps its SVG ids apart from the other charts' on the page."""
     settings = {**STYLE, "svg.hashsalt": f"kneecoach-{name}"}
     with mpl.rc_context(cast("dict[Any, Any]", settings)):  # its stubs: keys as literals
-        yield Figure(figsize=size, layout=ConstrainedLayoutEngine(rect=(0, 0, right, 1)))
+        figure = Figure(figsize=size)
+        (width, height), (left, bottom, right, top) = size, margins
+        figure.subplots_adjust(
+            left=left / width, bottom=bottom / height,
+            right=1 - right / width, top=1 - top / height,
+        )  # fmt: skip
+        yield figure
 
 
 def _svg(figure: Figure, name: str) -> str:
@@ -93,18 +106,28 @@ _REFERENCE = re.compile(r'(\bid="|href="#|url\(#)')
 
 
 def _x(days: Sequence[date]) -> list[float]:
-    """Days as matplotlib's date numbers (days since its epoch)."""
-    return [float(number) for number in mdates.date2num(list(days))]
+    """Days as matplotlib's date numbers: days since its epoch (1970 unless the
+    user's matplotlibrc says otherwise), worked out here rather than through numpy."""
+    epoch = date.fromisoformat(mdates.get_epoch()[:10])
+    return [float((day - epoch).days) for day in days]
 
 
 def _dates(axes: Axes, first: date, last: date, ticks: int = 6) -> None:
-    locator = mdates.AutoDateLocator(minticks=2, maxticks=ticks)
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(
-        mdates.ConciseDateFormatter(
-            locator, formats=TICK_FORMATS, zero_formats=ZERO_FORMATS, show_offset=False
+    """Dates along the bottom: up to 16 weeks, every Monday (or every other, and so
+    on, to keep to ``ticks``) as "6 May"; longer, months or years as they fit."""
+    weeks = (last - first).days / 7
+    if weeks <= 16:
+        every = max(1, math.ceil(weeks / (ticks - 1)))
+        axes.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=every))
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    else:
+        locator = mdates.AutoDateLocator(minticks=2, maxticks=ticks)
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(
+            mdates.ConciseDateFormatter(
+                locator, formats=TICK_FORMATS, zero_formats=ZERO_FORMATS, show_offset=False
+            )
         )
-    )
     low, high = _x([first - timedelta(days=1), last + timedelta(days=1)])
     axes.set_xlim(low, high)
 
@@ -112,44 +135,42 @@ def _dates(axes: Axes, first: date, last: date, ticks: int = 6) -> None:
 def adherence_chart(weeks: Sequence[WeekAdherence], name: str = "adherence") -> str:
     """Workouts a week: completed (solid) and not completed (hatched) stacked, the
     target as a dashed step."""
-    with _figure(name, WIDE) as figure:
+    with _figure(name, WIDE, WIDE_MARGINS) as figure:
         axes = figure.add_subplot()
         mondays = _x([week.monday for week in weeks])
+        edges = [*mondays, mondays[-1] + 7]
         done = [week.completed for week in weeks]
-        width = 5 if len(weeks) < 60 else 6
-        axes.bar(mondays, done, width=width, align="edge", color=COMPLETED, label="completed")
-        axes.bar(
-            mondays,
-            [week.partial for week in weeks],
-            bottom=done,
-            width=width,
-            align="edge",
-            color=PARTIAL,
-            hatch="///",
-            edgecolor="#8A7F00",
-            linewidth=0,
-            label="finished early or stopped",
-        )
+        stacked = [week.completed + week.partial for week in weeks]
+        partial: dict[str, Any] = {
+            "color": PARTIAL, "hatch": "///", "edgecolor": "#8A7F00", "linewidth": 0,
+        }  # fmt: skip
+        partial_label = "finished early or stopped"
+        if len(weeks) <= BARS_UP_TO:
+            axes.bar(mondays, done, width=5, align="edge", color=COMPLETED, label="completed")
+            axes.bar(mondays, [w.partial for w in weeks], bottom=done, width=5, align="edge",
+                     label=partial_label, **partial)  # fmt: skip
+        else:  # years of weeks: two filled outlines, not a thousand bars
+            axes.stairs(done, edges, fill=True, color=COMPLETED, label="completed")
+            axes.stairs(stacked, edges, baseline=done, fill=True, label=partial_label, **partial)
         targets = [week.target for week in weeks]
         if any(target is not None for target in targets):
-            edges = [*mondays, mondays[-1] + 7]
             axes.stairs(
                 [t or 0 for t in targets], edges, baseline=None, color=TARGET, linestyle="--",
                 linewidth=1.2, label="target",
             )  # fmt: skip
-        top = max([*(w.completed + w.partial for w in weeks), *(t or 0 for t in targets), 1])
+        top = max([*stacked, *(t or 0 for t in targets), 1])
         axes.set_ylim(0, top + 1)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_ylabel("workouts a week")
         _dates(axes, weeks[0].monday, weeks[-1].monday + timedelta(days=6))
-        figure.legend(loc="outside upper left", ncols=3, fontsize=10)
+        figure.legend(loc="upper left", bbox_to_anchor=(0.08, 1.02), ncols=3, fontsize=10)
         return _svg(figure, name)
 
 
-def pain_chart(entries: Sequence[PainEntry], acceptable: int, name: str = "pain") -> str:
+def pain_chart(points: Sequence[PainPoint], acceptable: int, name: str = "pain") -> str:
     """Pain before, after and the morning after, on a fixed 0-10 scale, with the
     band above the acceptable limit shaded."""
-    with _figure(name, WIDE) as figure:
+    with _figure(name, WIDE, WIDE_MARGINS) as figure:
         axes = figure.add_subplot()
         axes.axhspan(acceptable + 0.5, 10.5, color=HIGH_PAIN, alpha=0.08, linewidth=0)
         axes.axhline(acceptable + 0.5, color=HIGH_PAIN, linewidth=0.8, linestyle=":")
@@ -157,31 +178,32 @@ def pain_chart(entries: Sequence[PainEntry], acceptable: int, name: str = "pain"
             0.005, (acceptable + 0.7) / 10.5, f"above {acceptable}/10", transform=axes.transAxes,
             color=HIGH_PAIN, fontsize=10, va="bottom",
         )  # fmt: skip
-        dense = len(entries) > 60
+        dense = len(points) > 60
         for label, colour, marker, style, values in (
-            ("before", BEFORE, "o", "-", [entry.before for entry in entries]),
-            ("after", AFTER, "s", "--", [entry.after for entry in entries]),
-            ("morning after", MORNING, "^", ":", [entry.morning for entry in entries]),
+            ("before", BEFORE, "o", "-", [point.before for point in points]),
+            ("after", AFTER, "s", "--", [point.after for point in points]),
+            ("morning after", MORNING, "^", ":", [point.morning for point in points]),
         ):
-            points = [(e.day, v) for e, v in zip(entries, values, strict=True) if v is not None]
-            if not points:
+            given = [(p.day, v) for p, v in zip(points, values, strict=True) if v is not None]
+            if not given:
                 continue
             axes.plot(
-                _x([day for day, _ in points]), [score for _, score in points], color=colour, marker=None if dense else marker, markersize=4,
-                linestyle=style, linewidth=1 if dense else 1.3, label=label,
+                _x([day for day, _ in given]), [score for _, score in given], color=colour,
+                marker=None if dense else marker, markersize=4, linestyle=style,
+                linewidth=1 if dense else 1.3, label=label,
             )  # fmt: skip
         axes.set_ylim(-0.3, 10.5)
         axes.set_yticks(range(0, 11, 2))
         axes.set_ylabel("knee pain, 0–10")
-        _dates(axes, entries[0].day, entries[-1].day)
-        figure.legend(loc="outside upper left", ncols=3, fontsize=10)
+        _dates(axes, points[0].day, points[-1].day)
+        figure.legend(loc="upper left", bbox_to_anchor=(0.08, 1.02), ncols=3, fontsize=10)
         return _svg(figure, name)
 
 
 def dose_chart(points: Sequence[DosePoint], name: str) -> str:
     """One exercise's dose day by day: hold seconds (if held), reps and, if ever
     more than one, sets; each line labelled at its end with its latest value."""
-    with _figure(name, SMALL, right=0.76) as figure:  # room for the labels
+    with _figure(name, SMALL, SMALL_MARGINS) as figure:
         axes = figure.add_subplot()
         days = _x([point.day for point in points])
         series = []
@@ -194,21 +216,22 @@ def dose_chart(points: Sequence[DosePoint], name: str) -> str:
         top = max(value for *_, values in series for value in values) * 1.15 + 1
         marked = len(points) <= MARKERS_UP_TO
         for label, colour, style, shape, values in series:
-            axes.plot(
-                days, values, color=colour, linestyle=style, drawstyle="steps-post",
-                marker=shape if marked else None, markersize=3.5, linewidth=1.5,
+            axes.plot(  # each step held for its day, the last one too
+                [*days, days[-1] + 1], [*values, values[-1]], color=colour, linestyle=style,
+                drawstyle="steps-post", marker=shape if marked else None,
+                markevery=slice(0, len(days)), markersize=3.5, linewidth=1.5,
             )  # fmt: skip
         heights = label_heights([values[-1] for *_, values in series], top * LABEL_GAP)
         for (label, colour, *_, values), height in zip(series, heights, strict=True):
             axes.annotate(
-                f"{values[-1]:g} {label}", (days[-1], height), xytext=(5, 0),
+                f"{values[-1]:g} {label}", (days[-1] + 1, height), xytext=(5, 0),
                 textcoords="offset points", color=colour, fontsize=10, va="center",
                 annotation_clip=False,
             )  # fmt: skip
         axes.set_ylim(0, top)
         axes.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
         axes.tick_params(labelsize=9)
-        _dates(axes, points[0].day, points[-1].day, ticks=4)
+        _dates(axes, points[0].day, points[-1].day + timedelta(days=1), ticks=4)
         return _svg(figure, name)
 
 

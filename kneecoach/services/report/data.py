@@ -36,7 +36,9 @@ if TYPE_CHECKING:  # read through its public methods
     from kneecoach.engine.model import Session
     from kneecoach.store.log import WorkoutLog
 
-NOTES_SHOWN = 20  # workouts with a note or a flag listed, newest first
+# listed newest first, at most: so that years of workouts still print on two sheets
+NOTES_SHOWN = 12  # workouts with a note or a flag
+FLAGS_SHOWN = 8
 NO_TARGET = Target(None, "")
 
 
@@ -74,6 +76,11 @@ class ReportData:
     @property
     def flags(self) -> list[Flag]:
         return [flag for entry in self.pain for flag in entry.flags]
+
+    @property
+    def flag_counts(self) -> dict[str, int]:
+        """Flags by kind ("pain", "morning")."""
+        return dict(Counter(flag.kind for flag in self.flags))
 
     @property
     def noted(self) -> list[PainEntry]:

@@ -13,7 +13,7 @@ one line before any work is done.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 from kneecoach import __version__
 from kneecoach.engine.outcomes import ExerciseOutcome
 from kneecoach.services.history import DosePoint
-from kneecoach.services.report.data import NOTES_SHOWN, ReportData
+from kneecoach.services.report.data import FLAGS_SHOWN, NOTES_SHOWN, ReportData
 from kneecoach.services.report.exercises import OUTCOME_ORDER
 from kneecoach.services.report.files import ReportError
+from kneecoach.services.report.pain import PainPoint, pain_points
 from kneecoach.text import EXERCISE_OUTCOME_MARK, number_text, pain_score, plural
 
 if TYPE_CHECKING:
@@ -83,8 +84,8 @@ def percent(share: float | None) -> str:
     return "–" if share is None else f"{round(100 * share)} %"
 
 
-def charts(data: ReportData) -> dict[str, Markup]:
-    """Every chart on the page, by name: "adherence", "pain", "dose-N"."""
+def charts(data: ReportData, points: Sequence[PainPoint]) -> dict[str, Markup]:
+    """Every chart on the page, by name: "adherence", "pain" (of ``points``), "dose-N"."""
     from markupsafe import Markup
 
     from kneecoach.services.report import charts as draw
@@ -92,9 +93,8 @@ def charts(data: ReportData) -> dict[str, Markup]:
     if data.empty:
         return {}
     drawn = {"adherence": draw.adherence_chart(data.adherence.weeks)}
-    scored = [entry for entry in data.pain if entry.scored]
-    if scored:
-        drawn["pain"] = draw.pain_chart(scored, data.limits.acceptable)
+    if points:
+        drawn["pain"] = draw.pain_chart(points, data.limits.acceptable)
     number = 0
     for group in data.exercises:
         for exercise in group.exercises:
@@ -120,14 +120,18 @@ def render_page(data: ReportData, generated: datetime) -> str:
     environment.filters.update(
         day=day_text, pain=pain_score, dose=dose_text, outcomes=outcomes_text, percent=percent
     )
+    environment.filters.update(number=lambda value: f"{value:,}")
     environment.globals.update(plural=plural)
+    points = pain_points(data.pain)
     return environment.get_template("report.html.j2").render(
         data=data,
-        charts=charts(data),
+        charts=charts(data, points),
+        pain_weekly=len(points) < sum(1 for entry in data.pain if entry.scored),
         period=period_text(data.period.start, data.period.end),
         years=data.period.start.year != data.period.end.year,  # dates need their year
         generated=generated,
         version=__version__,
         advice=CLINICIAN_ADVICE,
         notes_shown=NOTES_SHOWN,
+        flags_shown=FLAGS_SHOWN,
     )

@@ -8,7 +8,7 @@ page flags what the dose rule acts on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from kneecoach.engine import ProgressionRule, merge_rule
@@ -103,3 +103,38 @@ def pain_limits(settings: Mapping[str, Any] | None = None) -> PainLimits:
     settings over it, as the app's own warnings use them."""
     rule = merge_rule(ProgressionRule(), settings or {}, prefix="progression.")
     return PainLimits(rule.safe_pain, rule.acceptable_pain)
+
+
+class PainPoint(NamedTuple):
+    """One point of the pain chart: a workout's answers, or a week's averages."""
+
+    day: date
+    before: float | None
+    after: float | None
+    morning: float | None
+
+
+def pain_points(entries: Iterable[PainEntry], *, weekly_above: int = 120) -> list[PainPoint]:
+    """Each scored workout's answers; with more than ``weekly_above`` of them (months
+    of daily workouts, too many to tell apart on a page), each week's averages
+    instead, dated on its Monday."""
+    scored = [e for e in entries if e.scored]
+    if len(scored) <= weekly_above:
+        return [PainPoint(e.day, e.before, e.after, e.morning) for e in scored]
+    weeks: dict[date, list[PainEntry]] = {}
+    for entry in scored:
+        weeks.setdefault(entry.day - timedelta(days=entry.day.weekday()), []).append(entry)
+
+    def mean(values: list[int | None]) -> float | None:
+        given = [value for value in values if value is not None]
+        return round(sum(given) / len(given), 1) if given else None
+
+    return [
+        PainPoint(
+            monday,
+            mean([e.before for e in week]),
+            mean([e.after for e in week]),
+            mean([e.morning for e in week]),
+        )
+        for monday, week in sorted(weeks.items())
+    ]
