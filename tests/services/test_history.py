@@ -22,6 +22,7 @@ from kneecoach.services.history import (
     streaks,
 )
 from kneecoach.store.records import DoseRecord, LoggedStep, LoggedWorkout
+
 from tests.store.helpers import step, workout
 
 TODAY = date(2024, 5, 15)  # a Wednesday
