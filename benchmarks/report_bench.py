@@ -18,7 +18,8 @@ baseline measured in the same run (baseline and kneecoach interleaved):
 * (c) ``kneecoach report`` as a real process, from spawning it to its exit: the
   interpreter, the imports (matplotlib's are the largest), (a), and writing the
   file. Baseline: a Python process that opens the log with ``sqlite3`` and fetches
-  the rows of (a).
+  the rows of (a). For information, a process that only imports Jinja2 and
+  matplotlib as the report does.
 
 Run it with the Python of the environment kneecoach is installed in, with the
 ``report`` extra (it starts the ``kneecoach`` command next to that Python). The
@@ -126,7 +127,14 @@ def run(root: Path, runs: int) -> int:
         subprocess.run(argv, check=True, capture_output=True, env=env, cwd=root)
 
     report(None, "warm-up")  # imports, font cache: not what a second report costs
-    results: dict[str, list[float]] = {key: [] for key in ("a0", "a", "b0", "b", "c0", "c")}
+    results: dict[str, list[float]] = {
+        key: [] for key in ("a0", "a", "b0", "b", "c0", "c", "imports")
+    }
+    imports = [
+        sys.executable,
+        "-c",
+        "import jinja2, matplotlib.figure, matplotlib.backends.backend_svg",
+    ]
     for number in range(runs):
         results["a0"].append(timed(lambda: bare_rows(raw, recent_text)))
         results["a"].append(timed(lambda: report(None, "recent")))
@@ -137,6 +145,7 @@ def run(root: Path, runs: int) -> int:
         results["c0"].append(timed(lambda bare=bare: process(bare)))
         mine = [str(command), "--data-dir", str(folder), "report", "--output", str(output)]
         results["c"].append(timed(lambda mine=mine: process(mine)))
+        results["imports"].append(timed(lambda: process(imports)))
         print(
             f"run {number + 1}: a {results['a'][-1]:.0f} ms, b {results['b'][-1]:.0f} ms, "
             f"c {results['c'][-1]:.0f} ms",
@@ -162,6 +171,7 @@ def run(root: Path, runs: int) -> int:
             f"{name:<34} {base:>7.0f} ms {value:>7.0f} ms {value / base:>6.1f}x  "
             f"< {TARGET_MS:.0f} ms  {verdict}"
         )
+    print(f"{'(c) of it: Python + report imports':<34} {'':>10} {med['imports']:>7.0f} ms  (info)")
     print(
         f"\nmedians over {runs} runs; {count} workouts, {steps} steps; pages of "
         f"{pages['recent'] // 1024} KiB (12 weeks) and {pages['all'] // 1024} KiB (ten years); "
