@@ -25,6 +25,7 @@ COMMANDS = {
     "history": "history",
     "export": "export",
     "dose": "dose",
+    "report": "report",
     None: "run",  # no command: the picker
 }
 

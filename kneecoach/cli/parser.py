@@ -93,6 +93,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", metavar="FILE", help="write FILE (owner-only) instead of stdout"
     )
     _log_filters(export)
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help="a page for your physiotherapist: adherence, pain and doses (HTML)",
+        description=(
+            "Write one self-contained HTML page (readable by you alone) on the workouts "
+            "logged: how often against a weekly target, pain before, after and the "
+            "morning after with your notes, flags, and the doses done. By default the "
+            "last 12 weeks, into kneecoach-report-DATE.html in this folder."
+        ),
+    )
+    _log_filters(report)
+    report.add_argument("--output", metavar="FILE", help="write FILE instead")
+    report.add_argument("--force", action="store_true", help="write over FILE if it exists")
+    report.add_argument("--open", action="store_true", help="open the page in your browser")
     return parser
 
 

@@ -37,8 +37,9 @@ from kneecoach.engine.yamlnodes import (
 
 SESSION_KEYS = (
     "id", "title", "source", "summary", "safety", "avoid",
-    "warm_up", "cool_down", "rests", "progression_rule", "exercises",
+    "warm_up", "cool_down", "rests", "progression_rule", "exercises", "per_week",
 )  # fmt: skip
+MAX_PER_WEEK = 21  # three times a day
 DOSE_KEYS = ("minutes", "hold_seconds", "reps", "sets", "tempo_seconds")
 SIDE_KEYS = ("per_side", "first_side")
 PACE_KEYS = ("self_paced",)
@@ -112,6 +113,7 @@ class _SessionReader:
             else ProgressionRule()
         )
         source = source or ""
+        per_week = self.per_week(keys["per_week"]) if "per_week" in keys else None
         exercises: list[Exercise] = []
         for key, kind in (("warm_up", "warm-up"), ("cool_down", "cool-down")):
             if key in keys:  # reserved before the exercises, so a clash is shown on the exercise
@@ -144,7 +146,18 @@ class _SessionReader:
             avoid=self.r.text_list(keys["avoid"], "avoid") if "avoid" in keys else (),
             rests=rests,
             progression_rule=rule,
+            per_week=per_week,
         )
+
+    def per_week(self, node: Node) -> int | None:
+        """How many workouts a week the programme asks for (7: daily)."""
+        value = self.r.number(node, "per_week", whole=True, allow_zero=False)
+        if value is not None and value > MAX_PER_WEEK:
+            self.r.error(
+                node, f"must be at most {MAX_PER_WEEK} (three a day), got {value!r}", "per_week"
+            )
+            return None
+        return None if value is None else int(value)
 
     def optional_text(self, keys: dict[str, Node], key: str, path: str) -> str:
         if key not in keys:

@@ -273,6 +273,7 @@ class Session:
     rests: Rests = field(default_factory=Rests)
     progression_rule: ProgressionRule = ProgressionRule()  # defaults, then the file's
     content_hash: str = ""
+    per_week: int | None = None  # workouts a week the programme asks for, if it says
 
     @property
     def sources(self) -> list[str]:

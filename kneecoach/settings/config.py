@@ -8,6 +8,9 @@ traceback; an absent file is simply the defaults.
     backend = "auto"   # auto, simpleaudio, command, bell or off
     volume = 80        # 0-100
     voice = true       # spoken cues as well as tones
+
+    [report]
+    target_per_week = 5   # workouts a week the report measures against (1-21)
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from kneecoach.engine.errors import UserError
 
 AUDIO_MODES = ("auto", "simpleaudio", "command", "bell", "off")
+MAX_PER_WEEK = 21  # as a session file's per_week
 
 
 class ConfigError(UserError):
@@ -35,8 +39,14 @@ class AudioSettings:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    target_per_week: int | None = None  # None: from the session files
+
+
+@dataclass(frozen=True)
 class Config:
     audio: AudioSettings = field(default_factory=AudioSettings)
+    report: ReportSettings = field(default_factory=ReportSettings)
     progression: Mapping[str, Any] = field(default_factory=dict)  # checked by the engine
     path: Path | None = None
 
@@ -62,14 +72,15 @@ def load_config(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {error}") from None
     where = _Locator(path, text)
-    unknown = sorted(set(data) - {"audio", "progression"})
+    unknown = sorted(set(data) - {"audio", "progression", "report"})
     if unknown:
         raise ConfigError(
-            f"{where(unknown[0])}: unknown section {unknown[0]!r} (known: audio, progression)"
+            f"{where(unknown[0])}: unknown section {unknown[0]!r} (known: audio, progression, report)"
         )
     audio = _section(data, "audio", where)
     progression = _section(data, "progression", where)
-    return Config(audio=_audio(audio, where), progression=progression, path=path)
+    report = _report(_section(data, "report", where), where)
+    return Config(audio=_audio(audio, where), report=report, progression=progression, path=path)
 
 
 def _section(data: Mapping[str, Any], name: str, where: _Locator) -> dict[str, Any]:
@@ -102,6 +113,23 @@ def _audio(values: Mapping[str, Any], where: _Locator) -> AudioSettings:
             f"{where('voice', 'audio')}: audio.voice: expected true or false, found {voice!r}"
         )
     return AudioSettings(backend=backend, volume=volume, voice=voice)
+
+
+def _report(values: Mapping[str, Any], where: _Locator) -> ReportSettings:
+    for key in values:
+        if key != "target_per_week":
+            raise ConfigError(
+                f"{where(key, 'report')}: report.{key}: unknown setting (known: target_per_week)"
+            )
+    target = values.get("target_per_week")
+    if target is not None and (
+        isinstance(target, bool) or not isinstance(target, int) or not 1 <= target <= MAX_PER_WEEK
+    ):
+        raise ConfigError(
+            f"{where('target_per_week', 'report')}: report.target_per_week: expected a whole"
+            f" number from 1 to {MAX_PER_WEEK}, found {target!r}"
+        )
+    return ReportSettings(target_per_week=target)
 
 
 def line_of(path: Path, key: str, section: str) -> str:

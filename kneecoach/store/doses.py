@@ -83,7 +83,7 @@ class UnitTally:
 _TALLY_SQL = """
     WITH latest AS (
         SELECT max(s.id) AS id FROM steps s JOIN workouts w ON w.id = s.workout_id
-        WHERE w.session = ? AND w.speed = 1
+        WHERE w.session = ? AND w.speed = 1 AND w.started_at >= ?
         GROUP BY s.workout_id, s.step_index
     )
     SELECT s.workout_id, s.exercise, s.part,
@@ -98,12 +98,16 @@ _TALLY_SQL = """
 """
 
 
-def select_unit_tallies(connection: sqlite3.Connection, session: str) -> list[UnitTally]:
-    """Per real workout of ``session`` and held or repeated unit, its steps by
-    outcome: one query for ten years of steps, not 400,000 objects."""
+def select_unit_tallies(
+    connection: sqlite3.Connection, session: str, since: datetime | None = None
+) -> list[UnitTally]:
+    """Per real workout of ``session`` (started at ``since`` or later) and held or
+    repeated unit, its steps by outcome: one query for ten years of steps, not
+    400,000 objects."""
+    start = "" if since is None else to_text(since)  # every stored time sorts after ""
     return [
         UnitTally(wid, unit_key(ex, part), done, cut, skipped, hold, reps, sets, sides)
         for wid, ex, part, done, cut, skipped, hold, reps, sets, sides in connection.execute(
-            _TALLY_SQL, (session,)
+            _TALLY_SQL, (session, start)
         )
     ]

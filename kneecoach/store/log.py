@@ -290,9 +290,13 @@ class WorkoutLog:
         """Every hand-set dose of ``session``, oldest first."""
         return self._run(lambda c: select_manual_doses(c, session))
 
-    def unit_tallies(self, session: str) -> list[UnitTally]:
-        """How each exercise went in each real workout of ``session``."""
-        return self._run(lambda c: select_unit_tallies(c, session))
+    def unit_tallies(
+        self, session: str, since: date | None = None, *, tz: tzinfo | None = None
+    ) -> list[UnitTally]:
+        """How each exercise went in each real workout of ``session``; ``since`` is a
+        local day (``tz``), so a report on a few weeks does not count ten years."""
+        start = None if since is None else local_midnight(since, tz)
+        return self._run(lambda c: select_unit_tallies(c, session, start))
 
     def last_interrupted(
         self, session: str | None, on: date, *, tz: tzinfo | None = None

@@ -76,6 +76,7 @@ class KneecoachApp(App[int]):
         self._flows: WorkoutFlows | None = None
         self._notices: list[str] = []
         self._first_screen: Screen[Any] | None = None
+        self.report_opener: Callable[[Path], bool] | None = None  # None: the browser
         if theme:
             self.theme = theme
 
@@ -234,6 +235,15 @@ class KneecoachApp(App[int]):
         from kneecoach.ui.screens.history import HistoryScreen
 
         self.push_screen(HistoryScreen(self.coach.logbook.log, names=self.coach.unit_names()))
+
+    def on_history_screen_report_requested(self) -> None:
+        from kneecoach.ui.reporting import write_report
+
+        extra = self.launch.extra_dirs if self.launch else ()
+        self.run_worker(
+            lambda: write_report(self, self.coach, Path.cwd(), extra),
+            thread=True, group="report", exclusive=True,
+        )  # fmt: skip
 
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
         if message.summary:

@@ -8,7 +8,13 @@ import pytest
 
 from kneecoach import cli
 from kneecoach.services.startup import prepare
-from kneecoach.settings.config import AudioSettings, ConfigError, config_path, load_config
+from kneecoach.settings.config import (
+    AudioSettings,
+    ConfigError,
+    ReportSettings,
+    config_path,
+    load_config,
+)
 from kneecoach.settings.launch import LaunchOptions
 
 
@@ -39,6 +45,15 @@ def test_audio_settings_are_read(tmp_path):
             ":2: audio.volum: unknown setting (known: backend, voice, volume)",
         ),
         ("[sound]\nvolume = 3\n", ":1: unknown section 'sound'"),
+        (
+            "[report]\ntarget_per_week = 0\n",
+            ":2: report.target_per_week: expected a whole number from 1 to 21, found 0",
+        ),
+        (
+            '[audio]\n[report]\ntarget_per_week = "daily"\n',
+            ":3: report.target_per_week: expected a whole number from 1 to 21, found 'daily'",
+        ),
+        ("[report]\ntarget = 5\n", ":2: report.target: unknown setting (known: target_per_week)"),
         ("audio = 3\n", ":1: audio: expected a [audio] table"),
         ("[audio\n", "config.toml: Expected ']'"),
     ],
@@ -51,6 +66,13 @@ def test_each_mistake_is_one_line_naming_file_line_and_field(tmp_path, text, mes
     assert message in str(caught.value)
     assert str(caught.value).startswith(str(path))
     assert "\n" not in str(caught.value)
+
+
+def test_the_report_target_is_read(tmp_path):
+    path = tmp_path / "config.toml"
+    assert load_config(path).report == ReportSettings(None)
+    path.write_text("[report]\ntarget_per_week = 5\n")
+    assert load_config(path).report == ReportSettings(5)
 
 
 def test_a_bad_config_stops_the_app_with_one_line(capsys):

@@ -44,7 +44,7 @@ exercises:
 
 SESSION_KEYS = (
     "id, title, source, summary, safety, avoid, warm_up, cool_down, rests, progression_rule, "
-    "exercises"
+    "exercises, per_week"
 )
 EXERCISE_KEYS = (
     "id, name, kind, source, summary, equipment, steps, cautions, progression, progression_rule, "
@@ -618,6 +618,30 @@ exercises:
         id="several-problems",
     ),
 ]
+
+
+PER_WEEK_CASES = [
+    pytest.param("0", "must be greater than zero, got 0", id="zero"),
+    pytest.param("2.5", "expected a whole number, got 2.5", id="not-whole"),
+    pytest.param("daily", "expected a whole number, got 'daily'", id="a-word"),
+    pytest.param("22", "must be at most 21 (three a day), got 22", id="too-many"),
+]
+
+
+@pytest.mark.parametrize(("value", "message"), PER_WEEK_CASES)
+def test_per_week_is_a_whole_number_of_workouts(tmp_path, capsys, value, message):
+    check(tmp_path, capsys, edit("source: test\n", f"source: test\nper_week: {value}\n"),
+          [f"4:11: {message} (per_week)"])  # fmt: skip
+
+
+def test_per_week_is_optional_and_read():
+    assert parse_session(BASE.encode(), "t.yaml").per_week is None
+    assert (
+        parse_session(
+            edit("source: test\n", "source: test\nper_week: 7\n").encode(), "t.yaml"
+        ).per_week
+        == 7
+    )
 
 
 @pytest.mark.parametrize(("content", "expected"), CASES)

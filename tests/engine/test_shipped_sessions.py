@@ -85,6 +85,13 @@ def test_wall_sit_progresses_to_a_minute_and_the_squat_depths_differ():
     assert cleveland.exercises[-1].dose.minutes == R(5, 7)
 
 
+def test_how_often_each_article_asks_for_the_programme():
+    """Cleveland Clinic: stretch daily, wall squats several times a day. GoodRx
+    says to take rest days but gives no number, so its session sets none."""
+    assert resolve("cleveland-clinic-runners-knee", session_dirs()).per_week == 7
+    assert resolve("goodrx-runners-knee", session_dirs()).per_week is None
+
+
 def test_tempo_exercises_have_no_hold_and_plan_at_the_low_end():
     goodrx = build_plan(resolve("goodrx-runners-knee", session_dirs()))
     step_up = [s for s in goodrx.steps if s.exercise == "step-up-plus" and s.kind == "rep"]

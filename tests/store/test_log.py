@@ -121,6 +121,21 @@ def test_workouts_are_filtered_by_local_day_and_session_and_ordered_by_start(log
     assert [w.id for w in log.summaries()] == [w.id for w in log.workouts()]
 
 
+def test_unit_tallies_can_start_on_a_local_day(log: WorkoutLog):
+    """A report on the last weeks counts only their steps, by the user's day."""
+    tz = timezone(timedelta(hours=-5))
+    for days in (0, 1, 2):  # 07:30 UTC is 02:30 in UTC-5: the same day there
+        workout_id = log.start_workout("demo", "Demo", started_at=T0 + timedelta(days=days))
+        log.record_steps(workout_id, [step(0, "hold"), step(1, "hold", outcome="cut short", rep=2)])
+    rehearsal = log.start_workout("demo", "Demo", speed=2, started_at=T0 + timedelta(days=2))
+    log.record_steps(rehearsal, [step(0, "hold")])
+    assert len(log.unit_tallies("demo")) == 3
+    recent = log.unit_tallies("demo", since=date(2024, 5, 7), tz=tz)
+    assert [(t.unit, t.done, t.cut_short) for t in recent] == [("wall-sit", 1, 1)] * 2
+    assert log.unit_tallies("demo", since=date(2024, 5, 9), tz=tz) == []
+    assert log.unit_tallies("other") == []
+
+
 def test_summaries_leave_the_steps_out_but_know_whether_any_work_was_done(log: WorkoutLog):
     empty = log.start_workout("demo", "Demo", started_at=T0)
     log.record_step(empty, step(0, "prepare"))

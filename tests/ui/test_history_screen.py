@@ -3,10 +3,12 @@ out (rehearsals), an empty log, a log that cannot be read, and the way back."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.app import App
 from textual.widgets import DataTable, Static
 
@@ -17,6 +19,7 @@ from kneecoach.ui.app import CSS_PATH, make_app
 from kneecoach.ui.screens.history import HistoryScreen
 from kneecoach.ui.screens.pain import PainPrompt
 from kneecoach.ui.screens.picker import SessionPicker
+from kneecoach.ui.screens.report_written import ReportWritten
 from kneecoach.ui.widgets.bars import bars
 from kneecoach.ui.widgets.calendar import TrainingCalendar
 from kneecoach.ui.widgets.pain_chart import PainChart
@@ -246,3 +249,58 @@ def test_bars_keep_the_scale_they_are_given():
     assert bars([None, 4], 10, top=10) == " ▄"  # a skipped answer is a gap
     assert bars([1, 9, 2, 2], 2, top=10) == "▇▂"  # squeezed: the worst of each pair
     assert bars([7, 7], 5) == "██" and bars([], 5) == ""
+
+
+async def test_r_writes_the_report_says_where_and_opens_it_if_asked(log, tmp_path, monkeypatch):
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    logbook = Logbook(log.folder)
+    app = make_app([], clock=FakeClock(), live_ticker=False, audio="off", logbook=logbook)
+    opened: list[Path] = []
+    app.report_opener = lambda path: opened.append(path) or True
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, PainPrompt):
+            await pilot.press("escape")
+        await pilot.press("h")
+        await drawn(pilot)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()  # the report is written on a thread
+        await pilot.pause()
+        assert isinstance(app.screen, ReportWritten)
+        [written] = list(here.glob("kneecoach-report-*.html"))
+        assert app.screen.path == written and written.stat().st_mode & 0o777 == 0o600
+        assert str(written) in str(app.screen.query_one("#report-path", Static).render())
+        assert "Knee rehab report" in written.read_text(encoding="utf-8")
+        await pilot.press("o")
+        await pilot.pause()
+        assert opened == [written] and isinstance(app.screen, HistoryScreen)
+        await pilot.press("r")  # again: a second file, never over the first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert opened == [written] and isinstance(app.screen, HistoryScreen)
+        assert len(list(here.glob("kneecoach-report-*.html"))) == 2
+
+
+async def test_a_report_that_cannot_be_written_is_a_notice(log, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # the report extra not installed
+    app = make_app(
+        [], clock=FakeClock(), live_ticker=False, audio="off", logbook=Logbook(log.folder)
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, PainPrompt):
+            await pilot.press("escape")
+        await pilot.press("h")
+        await drawn(pilot)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        shown = [Text.from_markup(str(n.message)).plain for n in app._notifications]
+        assert "the report needs matplotlib: pip install 'kneecoach[report]'" in shown
+        assert list(tmp_path.glob("kneecoach-report-*")) == []

@@ -1,5 +1,6 @@
 """The history screen: streaks, the last 12 weeks, pain over time, doses over time
-and the workouts themselves, newest first.
+and the workouts themselves, newest first; ``r`` asks the app for the report for
+the physiotherapist.
 
 Ten years of workouts are about 400,000 steps, so nothing here reads a step: the
 log's summaries and per-workout doses are read and turned into a ``HistoryView``
@@ -19,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
@@ -65,7 +67,11 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("q", "back", "Back", show=False),
         Binding("h", "back", "Back", show=False),
+        Binding("r", "report", "Report for your physio"),
     ]
+
+    class ReportRequested(Message):
+        """The person asked for the report (the app writes it, then says where)."""
 
     def __init__(
         self,
@@ -192,3 +198,6 @@ class HistoryScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_report(self) -> None:
+        self.post_message(self.ReportRequested())
