@@ -7,7 +7,9 @@ espeak-ng, trimmed and normalised here (no sox), and committed: users need no es
     python tools/make_sounds.py [--tones-only] [--check]
 
 File names are a contract with the player: ``tone-<cue>.wav`` and
-``voice-<slug(phrase)>.wav``; ``sounds/manifest.json`` lists both.
+``voice-<slug(phrase)>.wav``; ``sounds/manifest.json`` lists both. The phrases are
+kneecoach's own list (``kneecoach.audio.phrases``): the words any session may need,
+and those the shipped sessions need besides, at any dose they allow.
 """
 
 from __future__ import annotations
@@ -36,14 +38,9 @@ CHANNELS = 1
 SAMPLE_WIDTH = 2
 FULL_SCALE = 32767
 TONE_PEAK_DB = -12.0  # tones are steady, speech is not: -12 dB peaks sit level with the voices
-VOICE_PEAK_DB = -3.0  # speech peaks far above its average, so voices get 3 dB more headroom
 
 ESPEAK_VOICE = "en-us"
 ESPEAK_SPEED = 165  # words per minute: clear, not sleepy
-TRIM_RATIO = 0.02  # a sample under 2 % of the phrase's peak (-34 dB) counts as silence
-TRIM_MARGIN = 0.020  # seconds kept either side of the speech
-EDGE_FADE = 0.005  # seconds of fade at a cut edge, so the cut cannot click
-MAX_SETS = 6
 FORMAT = (CHANNELS, SAMPLE_WIDTH, RATE)
 
 Samples = list[float]
@@ -213,10 +210,6 @@ def render_tone(cue: str) -> bytes:
 # --- voices -----------------------------------------------------------------------
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-WORD_PHRASES = ("Get ready", "Hold", "Relax", "Rest", "Switch sides", "Up", "Down")
-SET_PHRASES = tuple(f"Set {n} of {m}" for m in range(1, MAX_SETS + 1) for n in range(1, m + 1))
-END_PHRASES = ("Last set", "Exercise done", "Workout complete. Well done.")
-FIXED_PHRASES: tuple[str, ...] = WORD_PHRASES + SET_PHRASES + END_PHRASES
 
 
 def slug(phrase: str) -> str:
@@ -237,24 +230,35 @@ def voice_file(phrase: str) -> str:
     return f"voice-{slug(phrase)}.wav"
 
 
-def next_phrases(sessions_dir: Path = SESSIONS) -> tuple[str, ...]:
-    """'Next: <exercise>' for every exercise in the shipped sessions, first seen first."""
+def closed_phrases() -> tuple[str, ...]:
+    """The words any session may need (positions, legs, counts to ten, "Set 2 of 3"):
+    kneecoach's own list, so that a therapist's session needs no espeak-ng for them."""
     try:
-        from kneecoach.engine import load_session
+        from kneecoach.audio.phrases import closed_phrases as listed
     except ImportError:  # run from a checkout without kneecoach installed
         sys.path.insert(0, str(ROOT))
-        from kneecoach.engine import load_session
+        from kneecoach.audio.phrases import closed_phrases as listed
+    return tuple(listed())
+
+
+def session_phrases(sessions_dir: Path = SESSIONS) -> tuple[str, ...]:
+    """Every other phrase the shipped sessions can speak, at any dose they allow
+    (exercise names, counts past ten), first seen first."""
+    closed_phrases()  # makes kneecoach importable
+    from kneecoach.audio.phrases import session_phrases as needed
+    from kneecoach.engine import load_session
+
+    closed = set(closed_phrases())
     phrases: list[str] = []
     for path in sorted(sessions_dir.glob("*.yaml")):
-        for exercise in load_session(path).exercises:
-            phrase = f"Next: {exercise.name}"
-            if phrase not in phrases:
+        for phrase in needed(load_session(path), "coach"):
+            if phrase not in closed and phrase not in phrases:
                 phrases.append(phrase)
     return tuple(phrases)
 
 
 def all_phrases() -> tuple[str, ...]:
-    phrases = FIXED_PHRASES + next_phrases()
+    phrases = closed_phrases() + session_phrases()
     slugs = [slug(p) for p in phrases]
     clashes = sorted({s for s in slugs if slugs.count(s) > 1})
     if clashes:
@@ -272,23 +276,13 @@ def manifest_text(phrases: Iterable[str]) -> str:
 
 
 def trim_and_normalise(samples: array.array[int]) -> bytes:
-    """Cut espeak-ng's leading and trailing silence (keeping TRIM_MARGIN), fade the cut
-    edges, and scale the peak to VOICE_PEAK_DB, so a cue sounds as soon as it plays."""
-    peak = max((abs(s) for s in samples), default=0)
-    if peak == 0:
-        raise ValueError("espeak-ng produced silence")
-    loud = [i for i, s in enumerate(samples) if abs(s) >= peak * TRIM_RATIO]
-    margin = round(TRIM_MARGIN * RATE)
-    start, end = max(0, loud[0] - margin), min(len(samples), loud[-1] + 1 + margin)
-    kept = samples[start:end]
-    scale = 10 ** (VOICE_PEAK_DB / 20) * FULL_SCALE / peak
-    fade = round(EDGE_FADE * RATE)
-    out = []
-    for i, s in enumerate(kept):
-        edge = min(i, len(kept) - 1 - i)
-        gain = 0.5 - 0.5 * math.cos(math.pi * edge / fade) if edge < fade else 1.0
-        out.append(s * scale * gain)
-    return _pcm(out)
+    """Cut espeak-ng's leading and trailing silence, fade the cut edges and set the
+    peak level: the app's own function, so that phrases it renders for a therapist's
+    session sound like these."""
+    closed_phrases()  # makes kneecoach importable
+    from kneecoach.audio.voices import trim_and_normalise as trim
+
+    return trim(samples)
 
 
 def espeak_version(binary: str) -> str:

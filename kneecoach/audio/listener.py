@@ -11,11 +11,13 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kneecoach.audio.cues import TONES, Cue, CueChooser, moments, session_phrases
+from kneecoach.audio.cues import TONES, Cue, CueChooser, moments
+from kneecoach.audio.phrases import session_phrases
 from kneecoach.audio.players import Player
 from kneecoach.audio.sound import Sound, SoundBank, join
 from kneecoach.audio.voices import render_missing
 from kneecoach.engine import Event, Session, Workout
+from kneecoach.settings.config import VoiceLevel
 
 
 class CueListener:
@@ -24,7 +26,7 @@ class CueListener:
         bank: SoundBank,
         player: Player,
         *,
-        voice: bool = True,
+        voice: VoiceLevel = "coach",
         voices_cache: Path | None = None,
         timer: Callable[[], float] = time.perf_counter,
     ) -> None:
@@ -45,8 +47,8 @@ class CueListener:
         Run once at start-up, off the UI thread, so that no cue waits for a disk
         or for espeak-ng.
         """
-        phrases = (
-            [p for session in sessions for p in session_phrases(session)] if self.voice else []
+        phrases = list(
+            dict.fromkeys(p for session in sessions for p in session_phrases(session, self.voice))
         )
         self.bank.preload(TONES, phrases)
         if phrases and self.voices_cache is not None:
@@ -71,7 +73,7 @@ class CueListener:
     def chooser(self, session: Session) -> CueChooser:
         chooser = self._choosers.get(session.id)
         if chooser is None or chooser.session is not session:
-            chooser = CueChooser(session, self.bank.has_voice, voice_on=self.voice)
+            chooser = CueChooser(session, self.bank.has_voice, self.voice)
             self._choosers[session.id] = chooser
         return chooser
 

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from kneecoach import __version__
-from kneecoach.settings.config import AUDIO_MODES
+from kneecoach.settings.config import AUDIO_MODES, VOICE_LEVELS
 
 # Options may stand before or after the command; argparse.SUPPRESS keeps a
 # subcommand's unset option from overwriting the value given before it, and these
@@ -163,9 +163,20 @@ def _live_options() -> argparse.ArgumentParser:
     )
     live.add_argument(
         "--voice",
-        action=argparse.BooleanOptionalAction,
+        choices=VOICE_LEVELS,
         default=argparse.SUPPRESS,
-        help='speak cues ("Hold", "Switch sides") as well as playing tones (default: on)',
+        metavar="LEVEL",
+        help="what is said on top of the tones: off; cues (a word at each change: "
+        '"Hold", "Rest"); coach (the exercise, position and leg, the rep counts, '
+        '"Halfway", "Ten seconds"; the default)',
+    )
+    live.add_argument(
+        "--no-voice",
+        dest="voice",
+        action="store_const",
+        const="off",
+        default=argparse.SUPPRESS,
+        help="tones only: the same as --voice off",
     )
     live.add_argument(
         "--theme",

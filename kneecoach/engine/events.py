@@ -15,7 +15,9 @@ from kneecoach.engine.plan import Step
 class EventKind(StrEnum):
     STEP_STARTED = "step_started"
     COUNTDOWN = "countdown"  # one of the last 3 seconds of a step
-    REP_TURN = "rep_turn"  # halfway through a tempo rep: from "up" to "down"
+    REP_TURN = "rep_turn"  # halfway through a tempo rep: its second move begins
+    HALFWAY = "halfway"  # half of a hold has passed
+    TEN_LEFT = "ten_left"  # ten seconds of a hold are left (holds longer than that)
     STEP_ENDED = "step_ended"
     SIDE_SWITCH = "side_switch"
     SET_DONE = "set_done"

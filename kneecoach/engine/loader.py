@@ -12,6 +12,7 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
+from kneecoach.engine.loader_posture import POSTURE_KEYS, REP_KEYS, Posture, PostureReader
 from kneecoach.engine.model import (
     EXERCISE_KINDS,
     REST_KEYS,
@@ -46,8 +47,12 @@ PACE_KEYS = ("self_paced",)
 EXERCISE_KEYS = (
     "id", "name", "kind", "source", "summary", "equipment", "steps", "cautions",
     "progression", "progression_rule", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS,
+    *POSTURE_KEYS, *REP_KEYS,
 )  # fmt: skip
-PART_KEYS = ("id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS)
+PART_KEYS = (
+    "id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS, *POSTURE_KEYS,
+    *REP_KEYS,
+)  # fmt: skip
 TIMED_BLOCK_KEYS = ("minutes", "what", "steps")
 PROGRESSION_KEYS = ("note", "hold_seconds", "reps", "sets")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -213,6 +218,7 @@ class _SessionReader:
                 steps=(what, *steps),
                 rests=rests,
                 dose=Dose(minutes=minutes),
+                position="standing",  # a walk or a bike: it ends on your feet
                 line=node.start_mark.line + 1,
             )
         ]
@@ -272,9 +278,15 @@ class _SessionReader:
                 " or self_paced: true",
                 where,
             )
+        first_move, fallback = PostureReader(self.r).rep_keys(
+            keys,
+            field,
+            reps_only="hold_seconds" not in keys and "minutes" not in keys,
+            self_paced=self_paced,
+        )
         if any(value is None for value in values.values()):
             return None
-        return Dose(**values, self_paced=self_paced)
+        return Dose(**values, self_paced=self_paced, first_move=first_move, timed_fallback=fallback)
 
     def sides(
         self, keys: dict[str, Node], field: str, per_side: bool, first: Side
@@ -303,6 +315,8 @@ class _SessionReader:
         )
         own_rests = self.rests(keys["rests"], f"{field}.rests", rests) if "rests" in keys else rests
         per_side, first_side = self.sides(keys, field, False, "left")
+        postures = PostureReader(self.r)
+        posture = postures.read(keys, field, Posture())
         parts: tuple[Part, ...] = ()
         dose: Dose | None = None
         if "parts" in keys:
@@ -313,11 +327,18 @@ class _SessionReader:
                         f"{key!r} belongs in each part when an exercise has parts",
                         f"{field}.{key}",
                     )
-            parts = self.parts(keys["parts"], f"{field}.parts", per_side, first_side)
+            parts = self.parts(keys["parts"], f"{field}.parts", per_side, first_side, posture)
         else:
             if "steps" not in keys:
                 self.r.error(node, "missing required key 'steps'", field)
             dose = self.dose(keys, node, field)
+        postures.check(
+            keys,
+            field,
+            posture,
+            per_side=per_side or any(part.per_side for part in parts),
+            timed=dose is not None and dose.shape == "timed",
+        )
         progression = (
             self.progression(keys["progression"], f"{field}.progression")
             if "progression" in keys
@@ -341,6 +362,8 @@ class _SessionReader:
             dose=dose,
             per_side=per_side,
             first_side=first_side,
+            position=posture.position,
+            side_sense=posture.side_sense,
             summary=self.optional_text(keys, "summary", field),
             equipment=self.r.text_list(keys["equipment"], f"{field}.equipment")
             if "equipment" in keys
@@ -353,8 +376,11 @@ class _SessionReader:
             line=node.start_mark.line + 1,
         )
 
-    def parts(self, node: Node, field: str, per_side: bool, first_side: Side) -> tuple[Part, ...]:
+    def parts(
+        self, node: Node, field: str, per_side: bool, first_side: Side, posture: Posture
+    ) -> tuple[Part, ...]:
         items = self.r.sequence(node, field)
+        postures = PostureReader(self.r)
         if items is not None and not items:
             self.r.error(node, "'parts' needs at least one part", field)
         parts: list[Part] = []
@@ -376,6 +402,9 @@ class _SessionReader:
             name = self.r.text(keys["name"], f"{path}.name") if "name" in keys else None
             dose = self.dose(keys, item, path)
             part_side, part_first = self.sides(keys, path, per_side, first_side)
+            part_posture = postures.read(keys, path, posture)
+            timed = dose is not None and dose.shape == "timed"
+            postures.check(keys, path, part_posture, per_side=part_side, timed=timed)
             if pid is None or name is None or dose is None:
                 continue
             parts.append(
@@ -391,6 +420,8 @@ class _SessionReader:
                     else (),
                     per_side=part_side and dose.shape != "timed",
                     first_side=part_first,
+                    position=part_posture.position,
+                    side_sense=part_posture.side_sense,
                 )
             )
         return tuple(parts)

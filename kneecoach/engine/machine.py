@@ -21,6 +21,7 @@ Clock = Callable[[], float]
 COUNTDOWN_KINDS = frozenset({"timed", "prepare", "hold", "rest", "switch"})
 EXTENDABLE_KINDS = COUNTDOWN_KINDS
 EXTEND_SECONDS = 10.0
+TEN = 10.0  # seconds before a hold's end that TEN_LEFT marks
 
 
 class Workout:
@@ -230,21 +231,35 @@ class Workout:
             step = self.step
             duration = step.seconds + self._extra
             elapsed = min(duration, self._elapsed(now))
-            if step.kind in COUNTDOWN_KINDS:
-                for left in (3, 2, 1):
-                    mark = duration - left
-                    if left < duration and self._last_elapsed < mark <= elapsed:
-                        self._emit(EventKind.COUNTDOWN, self._at(mark), step, seconds_left=left)
-            if step.kind == "rep" and not step.self_paced:
-                turn = step.seconds / 2
-                if self._last_elapsed < turn <= elapsed:
-                    self._emit(EventKind.REP_TURN, self._at(turn), step)
+            for mark, kind, left in self._marks(step, duration):
+                if self._last_elapsed < mark <= elapsed:
+                    self._emit(kind, self._at(mark), step, seconds_left=left)
+            timed = not step.self_paced or step.timed_fallback
             self._last_elapsed = max(self._last_elapsed, elapsed)
-            if elapsed < duration or step.self_paced:  # a self-paced rep ends on count_rep()
+            if elapsed < duration or not timed:  # a self-paced rep ends on count_rep()
                 return
             self._complete(
                 self._at(duration), Outcome.EXTENDED if self._extra > 0 else Outcome.DONE
             )
+
+    @staticmethod
+    def _marks(step: Step, duration: float) -> list[tuple[float, EventKind, int | None]]:
+        """The moments inside a step that are reported, in order: session seconds
+        into it, the event, the seconds left it announces. The last three seconds of
+        anything counted down (again, after ``extend``); halfway through a hold and
+        ten seconds before its end (when it is longer than that); the turn of a
+        tempo rep."""
+        marks: list[tuple[float, EventKind, int | None]] = []
+        if step.kind in COUNTDOWN_KINDS:
+            marks += [(duration - left, EventKind.COUNTDOWN, left) for left in (3, 2, 1)]
+            marks = [mark for mark in marks if mark[0] > 0]
+        if step.kind == "hold":  # halfway as planned: ten more seconds do not move it
+            marks.append((step.seconds / 2, EventKind.HALFWAY, None))
+            if duration > TEN:
+                marks.append((duration - TEN, EventKind.TEN_LEFT, int(TEN)))
+        if step.kind == "rep" and (not step.self_paced or step.timed_fallback):
+            marks.append((step.seconds / 2, EventKind.REP_TURN, None))
+        return sorted(marks, key=lambda mark: mark[0])
 
     def _complete(self, end: float, outcome: Outcome) -> None:
         """The current step is done at ``end``: report it and start the next one."""

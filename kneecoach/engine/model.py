@@ -13,10 +13,33 @@ from typing import Literal
 Side = Literal["left", "right"]
 ExerciseKind = Literal["strength", "stretch", "warm-up", "cool-down"]
 DoseEnd = Literal["low", "high"]
+Position = Literal[
+    "standing", "sitting", "kneeling", "on your back", "on your side", "on your stomach",
+    "on hands and knees",
+]  # fmt: skip
+LegRole = Literal["working leg", "stretched leg", "foot forward", "standing leg"]
+Relation = Literal["same side", "other side"]
+Move = Literal["up", "down"]
 
 EXERCISE_KINDS: tuple[ExerciseKind, ...] = ("strength", "stretch", "warm-up", "cool-down")
 MAIN_KINDS: tuple[str, ...] = ("strength", "stretch")  # what an article counts as its exercises
 SIDES: tuple[Side, ...] = ("left", "right")
+POSITIONS: tuple[Position, ...] = (
+    "standing", "sitting", "kneeling", "on your back", "on your side", "on your stomach",
+    "on hands and knees",
+)  # fmt: skip
+LEG_ROLES: tuple[LegRole, ...] = ("working leg", "stretched leg", "foot forward", "standing leg")
+RELATIONS: tuple[Relation, ...] = ("same side", "other side")
+MOVES: tuple[Move, ...] = ("up", "down")
+
+
+def other_side(side: str) -> Side:
+    return "right" if side == "left" else "left"
+
+
+def as_side(side: str) -> Side:
+    """A plan's side ("left" or "right", as text) as a Side."""
+    return "left" if side == "left" else "right"
 
 
 @dataclass(frozen=True)
@@ -43,13 +66,57 @@ def plain_number(value: float) -> float:
 
 @dataclass(frozen=True)
 class Rests:
+    """Seconds between the work, docs/sessions.md explains each.
+
+    Moving takes longer than getting set: ``between_exercises`` (put one thing away,
+    fetch the next: a band, a step, a chair) and ``change_position`` (down to the
+    floor or up from it, onto the stomach, rolling over to change sides) are added
+    to the ``prepare`` or ``switch_sides`` step they happen in.
+    """
+
     prepare: Range = Range(10, 10)
     between_reps: Range = Range(3, 3)
     between_sets: Range = Range(20, 30)
     switch_sides: Range = Range(5, 5)
+    between_exercises: Range = Range(15, 15)
+    change_position: Range = Range(10, 10)
 
 
-REST_KEYS: tuple[str, ...] = ("prepare", "between_reps", "between_sets", "switch_sides")
+REST_KEYS: tuple[str, ...] = (
+    "prepare", "between_reps", "between_sets", "switch_sides", "between_exercises",
+    "change_position",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SideSense:
+    """What the side of a per-side exercise names, and where the body is for it.
+
+    ``means`` says which leg "left" or "right" is: the one that works, the one
+    stretched, the foot in front, or the one stood on. ``lie_on`` (exercises done
+    on your side) and ``stretched_leg`` relate another leg or side to it: the
+    clamshell's LEFT knee opens while you lie on your RIGHT side.
+    """
+
+    means: LegRole = "working leg"
+    lie_on: Relation | None = None
+    stretched_leg: Relation | None = None
+
+    def lying_on(self, side: str) -> Side | None:
+        """The side the body rests on while ``side`` is done (None: not lying on a side)."""
+        return _related(side, self.lie_on)
+
+    def stretched(self, side: str) -> Side | None:
+        """The leg stretched while ``side`` is done, when the session says."""
+        if self.means == "stretched leg":
+            return as_side(side)
+        return _related(side, self.stretched_leg)
+
+
+def _related(side: str, relation: Relation | None) -> Side | None:
+    if relation is None:
+        return None
+    return as_side(side) if relation == "same side" else other_side(side)
 
 
 @dataclass(frozen=True)
@@ -66,6 +133,8 @@ class Dose:
     sets: Range | None = None
     tempo_seconds: Range | None = None
     self_paced: bool = False  # reps counted by the user (Enter), not timed
+    timed_fallback: bool = False  # self-paced, but a rep not counted ends after tempo_seconds
+    first_move: Move = "up"  # a tempo rep's first half: up, or down (a hinge, a squat)
 
     def field(self, name: str) -> Range | None:
         """One of the numbers by its name in the session file ("hold_seconds")."""
@@ -213,6 +282,8 @@ class Part:
     cautions: tuple[str, ...] = ()
     per_side: bool = False
     first_side: Side = "left"
+    position: Position | None = None
+    side_sense: SideSense = SideSense()
 
 
 @dataclass(frozen=True)
@@ -227,6 +298,8 @@ class Exercise:
     dose: Dose | None = None
     per_side: bool = False
     first_side: Side = "left"
+    position: Position | None = None
+    side_sense: SideSense = SideSense()
     summary: str = ""
     equipment: tuple[str, ...] = ()
     cautions: tuple[str, ...] = ()
@@ -256,8 +329,17 @@ class Exercise:
                 cautions=self.cautions,
                 per_side=self.per_side,
                 first_side=self.first_side,
+                position=self.position,
+                side_sense=self.side_sense,
             ),
         )
+
+    def unit(self, part_id: str | None) -> Part:
+        """One unit by its part id (None or "": the exercise itself, when it has no parts)."""
+        for part in self.units():
+            if part.id == (part_id or ""):
+                return part
+        raise KeyError(part_id)
 
 
 @dataclass(frozen=True)

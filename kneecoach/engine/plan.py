@@ -1,8 +1,13 @@
 """The plan: a session expanded, at one dose, into a flat list of timed steps.
 
-Everything the live screen and the log need to know about a step is decided here,
-once: what it is, which exercise, part, side, set and rep it belongs to, how long
-it lasts, and whether it closes a set or an exercise.
+Everything the live screen, the cues and the log need to know about a step is
+decided here, once: what it is, which exercise, part, side, set and rep it belongs
+to, how long it lasts, whether it closes a set or an exercise, which way a tempo
+rep goes first, and whether getting set includes moving to another position.
+
+Moving is not a step of its own: the time to fetch the next thing and to get down
+to the floor (or roll over) is added to the ``prepare`` or ``switch`` step it
+happens in, so the log, the summary and the progression rule see the same kinds.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from typing import Literal
 from kneecoach.engine.model import (
     DoseEnd,
     Exercise,
+    Move,
     Part,
+    Position,
     Progression,
     Range,
     Session,
@@ -54,6 +61,16 @@ class Step:
     ends_set: bool = False
     ends_exercise: bool = False
     self_paced: bool = False  # a rep that ends when the user counts it, not on time
+    timed_fallback: bool = False  # ... or on time, when it is not counted
+    first_move: Move | None = None  # a rep: which way its first half goes
+    changes_position: bool = False  # a prepare or switch that includes moving to a position
+
+    @property
+    def second_move(self) -> Move | None:
+        """A rep's second half: back the other way."""
+        if self.first_move is None:
+            return None
+        return "down" if self.first_move == "up" else "up"
 
     @property
     def is_work(self) -> bool:
@@ -130,13 +147,13 @@ class _Builder:
     def __init__(self) -> None:
         self.steps: list[Step] = []
 
-    def add(self, kind: StepKind, seconds: float, place: Step, *, self_paced: bool = False) -> None:
-        """A step of ``kind`` where ``place`` says (its exercise, part, side, set, rep)."""
+    def add(self, kind: StepKind, seconds: float, place: Step) -> None:
+        """A step of ``kind`` where ``place`` says (its exercise, part, side, set, rep,
+        and how a rep goes)."""
         if seconds <= 0:
             return
         index = len(self.steps)
-        step = replace(place, index=index, kind=kind, seconds=float(seconds), self_paced=self_paced)
-        self.steps.append(step)
+        self.steps.append(replace(place, index=index, kind=kind, seconds=float(seconds)))
 
     def mark_last(self, *, ends_set: bool = False, ends_exercise: bool = False) -> None:
         if self.steps:
@@ -160,8 +177,11 @@ def build_plan(
     to the exercise's ``progression`` targets.
     """
     builder = _Builder()
+    position: Position | None = None
     for exercise_index, exercise in enumerate(session.exercises):
-        _expand_exercise(builder, exercise, exercise_index, dose, overrides or {})
+        position = _expand_exercise(
+            builder, exercise, exercise_index, dose, overrides or {}, position
+        )
         builder.mark_last(ends_exercise=True)
     return Plan(session=session, steps=tuple(builder.steps))
 
@@ -172,10 +192,15 @@ def _expand_exercise(
     exercise_index: int,
     end: DoseEnd,
     overrides: Mapping[str, ChosenDose],
-) -> None:
+    position: Position | None,
+) -> Position | None:
+    """Add the steps of ``exercise``, whose work starts from ``position`` (where
+    the one before left the body); return where this one leaves it."""
     rests = exercise.rests
-    for part in exercise.units():
+    for unit_number, part in enumerate(exercise.units()):
         base = Step(0, "timed", exercise.id, exercise_index, 0.0, part=part.id or None)
+        moves = position is not None and part.position not in (None, position)
+        position = part.position or position
         if part.dose.minutes is not None:
             builder.add("timed", part.dose.minutes.pick(end) * 60, base)
             continue
@@ -187,12 +212,24 @@ def _expand_exercise(
         if part.per_side:
             sides = (part.first_side, "right" if part.first_side == "left" else "left")
         counted = replace(base, sets=sets, reps=reps, sides=sides)
-        first = replace(counted, side=sides[0] if sides else None, set=1, rep=1)
-        builder.add("prepare", rests.prepare.pick(end), first)
+        first = replace(
+            counted, side=sides[0] if sides else None, set=1, rep=1, changes_position=moves
+        )
+        getting_set = rests.prepare.pick(end)
+        if unit_number == 0 and exercise_index > 0:
+            getting_set += rests.between_exercises.pick(end)
+        if moves:
+            getting_set += rests.change_position.pick(end)
+        builder.add("prepare", getting_set, first)
+        rolls_over = part.side_sense.lie_on is not None  # on one side: to switch is to roll over
+        switching = rests.switch_sides.pick(end)
+        if rolls_over:
+            switching += rests.change_position.pick(end)
         for side in sides or (None,):
             where = replace(counted, side=side)
             if side is not None and side != sides[0]:
-                builder.add("switch", rests.switch_sides.pick(end), replace(where, set=1, rep=1))
+                switch = replace(where, set=1, rep=1, changes_position=rolls_over)
+                builder.add("switch", switching, switch)
             for set_number in range(1, sets + 1):
                 if set_number > 1:
                     rest = replace(where, set=set_number, rep=1)
@@ -209,5 +246,12 @@ def _expand_exercise(
                             if part.dose.tempo_seconds
                             else SELF_PACED_ESTIMATE
                         )
-                        builder.add("rep", tempo, at, self_paced=part.dose.self_paced)
+                        rep_step = replace(
+                            at,
+                            self_paced=part.dose.self_paced,
+                            timed_fallback=part.dose.timed_fallback,
+                            first_move=part.dose.first_move,
+                        )
+                        builder.add("rep", tempo, rep_step)
                 builder.mark_last(ends_set=True)
+    return position

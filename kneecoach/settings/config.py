@@ -7,7 +7,7 @@ traceback; an absent file is simply the defaults.
     [audio]
     backend = "auto"   # auto, simpleaudio, command, bell or off
     volume = 80        # 0-100
-    voice = true       # spoken cues as well as tones
+    voice = "coach"    # off, cues or coach (true and false, from older files: coach, off)
 
     [report]
     target_per_week = 5   # workouts a week the report measures against (1-21)
@@ -19,12 +19,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from kneecoach.engine.errors import UserError
 
 AUDIO_MODES = ("auto", "simpleaudio", "command", "bell", "off")
 MAX_PER_WEEK = 21  # as a session file's per_week
+VoiceLevel = Literal["off", "cues", "coach"]
+# off: tones only; cues: a word at each change ("Hold", "Rest"); coach: the exercise,
+# the position, the leg, the counts and the time left, as a coach beside the mat would
+VOICE_LEVELS: tuple[VoiceLevel, ...] = ("off", "cues", "coach")
 
 
 class ConfigError(UserError):
@@ -35,7 +39,7 @@ class ConfigError(UserError):
 class AudioSettings:
     backend: str = "auto"
     volume: int = 100
-    voice: bool = True
+    voice: VoiceLevel = "coach"
 
 
 @dataclass(frozen=True)
@@ -107,10 +111,11 @@ def _audio(values: Mapping[str, Any], where: _Locator) -> AudioSettings:
         raise ConfigError(
             f"{where('volume', 'audio')}: audio.volume: expected a whole number from 0 to 100, found {volume!r}"
         )
-    voice = values.get("voice", True)
-    if not isinstance(voice, bool):
+    voice = voice_level(values.get("voice", "coach"))
+    if voice is None:
         raise ConfigError(
-            f"{where('voice', 'audio')}: audio.voice: expected true or false, found {voice!r}"
+            f"{where('voice', 'audio')}: audio.voice: expected one of"
+            f" {', '.join(VOICE_LEVELS)}, found {values['voice']!r}"
         )
     return AudioSettings(backend=backend, volume=volume, voice=voice)
 
@@ -130,6 +135,16 @@ def _report(values: Mapping[str, Any], where: _Locator) -> ReportSettings:
             f" number from 1 to {MAX_PER_WEEK}, found {target!r}"
         )
     return ReportSettings(target_per_week=target)
+
+
+def voice_level(value: object) -> VoiceLevel | None:
+    """A voice level by name; true and false (older files said only that) are
+    coach and off. None for anything else."""
+    if value is True:
+        return "coach"
+    if value is False:
+        return "off"
+    return next((level for level in VOICE_LEVELS if level == value), None)
 
 
 def line_of(path: Path, key: str, section: str) -> str:

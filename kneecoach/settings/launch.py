@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kneecoach.settings.config import VoiceLevel
+
 
 @dataclass(frozen=True)
 class LaunchOptions:
@@ -19,4 +21,4 @@ class LaunchOptions:
     speed: float = 1.0
     audio: str | None = None  # None: the config file's
     volume: int | None = None
-    voice: bool | None = None
+    voice: VoiceLevel | None = None  # None: the config file's

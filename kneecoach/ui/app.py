@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from kneecoach.services.coach import Coach
     from kneecoach.services.logbook import Logbook
     from kneecoach.services.startup import Prepared
+    from kneecoach.settings.config import VoiceLevel
     from kneecoach.settings.launch import LaunchOptions
     from kneecoach.ui.flows import WorkoutFlows
     from kneecoach.ui.screens.picker import SessionPicker
@@ -335,7 +336,7 @@ def make_app(
     speed: float = 1.0,
     audio: str = "auto",
     volume: int = 100,
-    voice: bool = True,
+    voice: VoiceLevel = "coach",
     live_ticker: bool = True,
     acknowledgements: Acknowledgements | None = None,
     listeners: Iterable[EventListener] | None = None,
@@ -382,7 +383,7 @@ def launch_app(launch: LaunchOptions, *, theme: str | None = None) -> KneecoachA
     return KneecoachApp(launch=launch, theme=theme)
 
 
-def _cue_listener(app: KneecoachApp, mode: str, volume: int, voice: bool) -> EventListener:
+def _cue_listener(app: KneecoachApp, mode: str, volume: int, voice: VoiceLevel) -> EventListener:
     from kneecoach.audio import CueListener, SoundBank, make_player, sound_folders
     from kneecoach.settings.paths import voices_cache_dir
 

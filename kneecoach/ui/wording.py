@@ -39,10 +39,13 @@ def phase_class(snapshot: Snapshot) -> str:
 
 
 def tempo_phase(snapshot: Snapshot) -> str:
-    """During a tempo rep: 'up' for the first half, 'down' for the second."""
-    if snapshot.step is None or snapshot.step.kind != "rep" or snapshot.step_seconds <= 0:
+    """During a tempo rep, its move now: the first half's ('up', or 'down' for a rep
+    that goes down first), then the other."""
+    step = snapshot.step
+    if step is None or step.kind != "rep" or snapshot.step_seconds <= 0:
         return ""
-    return "up" if snapshot.elapsed < snapshot.step_seconds / 2 else "down"
+    first = snapshot.elapsed < snapshot.step_seconds / 2
+    return (step.first_move if first else step.second_move) or ""
 
 
 def side_text(step: Step) -> str:

@@ -10,6 +10,7 @@ import pytest
 from kneecoach.audio import CueListener, Player, SoundBank
 from kneecoach.audio.sound import slug
 from kneecoach.engine import Workout, build_plan
+from kneecoach.settings.config import VoiceLevel
 from tests.conftest import FakeClock, session_from_yaml
 
 SHIPPED_SOUNDS = Path(__file__).resolve().parents[2] / "sounds"
@@ -72,7 +73,9 @@ def run_session(
     return played
 
 
-def listener_with(player: Player, *, voice: bool = True, folders=(SHIPPED_SOUNDS,)) -> CueListener:
+def listener_with(
+    player: Player, *, voice: VoiceLevel = "coach", folders=(SHIPPED_SOUNDS,)
+) -> CueListener:
     return CueListener(SoundBank(folders), player, voice=voice)
 
 

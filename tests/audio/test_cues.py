@@ -11,8 +11,9 @@ from tests.conftest import FakeClock, session_from_yaml
 CD = "tone:countdown"
 HOLD = "tone:hold_start + voice:Hold"
 
-EXPECTED_SHORT = [
-    "tone:get_ready + voice:Next: Wall sit", CD, CD, CD,
+# --voice cues: a word at each change, as kneecoach has always said
+EXPECTED_SHORT_CUES = [
+    "tone:get_ready + voice:Next + voice:Wall sit", CD, CD, CD,
     HOLD, CD, CD, CD,
     "tone:hold_end", CD, CD,  # the 3 s rest between reps counts down its last 2 s
     HOLD, CD, CD, CD,
@@ -20,9 +21,25 @@ EXPECTED_SHORT = [
     HOLD, CD, CD, CD,
     "tone:hold_end", CD, CD,
     HOLD, CD, CD, CD,
-    "tone:exercise_done + tone:get_ready + voice:Next: Step-up plus", CD,
+    "tone:exercise_done + tone:get_ready + voice:Next + voice:Step-up plus", CD, CD, CD,
     "tone:rep_up", "tone:rep_down",
     "tone:rep_up", "tone:rep_down",
+    "tone:session_done + voice:Workout complete. Well done.",
+]  # fmt: skip
+
+# --voice coach (the default): the exercise, the leg, the count, the moves
+EXPECTED_SHORT = [
+    "tone:get_ready + voice:Wall sit + voice:Left leg", CD, CD, CD,
+    "tone:hold_start + voice:One", CD, CD, CD,
+    "tone:hold_end", CD, CD,
+    "tone:hold_start + voice:Last one", CD, CD, CD,
+    "tone:set_done + tone:switch_sides + voice:Switch to the right leg", CD, CD, CD,
+    "tone:hold_start + voice:One", CD, CD, CD,
+    "tone:hold_end", CD, CD,
+    "tone:hold_start + voice:Last one", CD, CD, CD,
+    "tone:exercise_done + tone:get_ready + voice:Step-up plus", CD, CD, CD,
+    "tone:rep_up + voice:One + voice:Up", "tone:rep_down + voice:Down",
+    "tone:rep_up + voice:Last one + voice:Up", "tone:rep_down + voice:Down",
     "tone:session_done + voice:Workout complete. Well done.",
 ]  # fmt: skip
 
@@ -34,8 +51,13 @@ def test_a_short_session_plays_exactly_these_cues(short_session):
     assert [sound.name for sound in player.played] == EXPECTED_SHORT
 
 
+def test_at_the_cues_level_a_word_marks_each_change(short_session):
+    played = run_session(short_session, listener_with(RecordingPlayer(), voice="cues"))
+    assert played == EXPECTED_SHORT_CUES
+
+
 def test_without_voice_only_tones_play(short_session):
-    played = run_session(short_session, listener_with(RecordingPlayer(), voice=False))
+    played = run_session(short_session, listener_with(RecordingPlayer(), voice="off"))
     tones_only = [
         " + ".join(part for part in key.split(" + ") if part.startswith("tone:"))
         for key in EXPECTED_SHORT
@@ -80,6 +102,8 @@ def test_the_rest_before_a_set_says_which_set_comes():
         "tone:set_done + tone:rest + voice:Rest + voice:Set 2 of 3",
         "tone:set_done + tone:rest + voice:Rest + voice:Last set",
     ]
+    cues = run_session(session_from_yaml(SETS), listener_with(RecordingPlayer(), voice="cues"))
+    assert [key for key in cues if "tone:rest" in key] == rests
 
 
 CUSTOM = """\
@@ -96,8 +120,10 @@ exercises:
 
 
 def test_a_name_nobody_recorded_falls_back_to_get_ready(tmp_path):
-    played = run_session(session_from_yaml(CUSTOM), listener_with(RecordingPlayer()))
-    assert played[0] == "tone:get_ready + voice:Get ready"
+    for level in ("cues", "coach"):
+        listener = listener_with(RecordingPlayer(), voice=level)
+        played = run_session(session_from_yaml(CUSTOM), listener)
+        assert played[0] == "tone:get_ready + voice:Get ready"
 
 
 def test_a_late_tick_plays_only_the_latest_moment(short_session):
@@ -118,11 +144,10 @@ def test_a_late_tick_plays_only_the_latest_moment(short_session):
 def test_cue_sounds_are_the_parts_joined_in_order(short_session):
     listener = listener_with(RecordingPlayer())
     run_session(short_session, listener)
-    sound = listener.player.played[0]
-    tone, voice = listener.bank.tone("get_ready"), listener.bank.voice("Next: Wall sit")
-    assert sound.frames.startswith(tone.frames) and sound.frames.endswith(voice.frames)
-    assert (
-        len(tone.frames) + len(voice.frames)
-        < len(sound.frames)
-        < 1.2 * (len(tone.frames) + len(voice.frames))
-    )
+    sound = listener.player.played[0]  # get_ready, "Wall sit", "Left leg"
+    tone = listener.bank.tone("get_ready")
+    name, leg = listener.bank.voice("Wall sit"), listener.bank.voice("Left leg")
+    assert sound.frames.startswith(tone.frames) and sound.frames.endswith(leg.frames)
+    assert name.frames in sound.frames
+    parts = len(tone.frames) + len(name.frames) + len(leg.frames)
+    assert parts < len(sound.frames) < 1.2 * parts

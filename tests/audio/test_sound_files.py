@@ -44,10 +44,30 @@ CUES = (
 # seconds: the issue's "countdown ~80 ms, most 150-400 ms, session_done ~1 s"
 TONE_SECONDS = {"countdown": (0.06, 0.10), "session_done": (0.8, 1.3)}
 OTHER_TONE_SECONDS = (0.14, 0.5)
-WORDS = ["Get ready", "Hold", "Relax", "Rest", "Switch sides", "Up", "Down"]
-SETS = [f"Set {n} of {m}" for m in range(1, 7) for n in range(1, m + 1)]
-ENDS = ["Last set", "Exercise done", "Workout complete. Well done."]
-FIXED = WORDS + SETS + ENDS
+WORDS = [
+    "Get ready", "Hold", "Rest", "Switch sides", "Last set", "Next",
+    "Workout complete. Well done.", "Relax", "Halfway", "Ten seconds", "Five more", "Last one",
+    "Up", "Down",
+]  # fmt: skip
+COUNTS = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"]
+SETS = ["Set 2 of 3", "Set 2 of 4", "Set 3 of 4"]  # "Set 1" is never said, the last is "Last set"
+POSITIONS = [
+    "Standing", "Sitting", "Kneeling", "On your back", "On your side", "On your stomach",
+    "On hands and knees",
+]  # fmt: skip
+LEGS = [
+    phrase
+    for side in ("left", "right")
+    for phrase in (
+        f"{side.capitalize()} leg",
+        f"Stretch your {side} leg",
+        f"{side.capitalize()} foot forward",
+        f"Stand on your {side} leg",
+        f"Lie on your {side} side",
+        f"Switch to the {side} leg",
+    )
+]
+FIXED = WORDS + COUNTS + SETS + POSITIONS + LEGS  # what any session may need
 
 
 def player_slug(phrase: str) -> str:
@@ -62,7 +82,8 @@ def shipped_exercise_names() -> list[str]:
     return names
 
 
-NEXT = [f"Next: {name}" for name in shipped_exercise_names()]
+# the shipped sessions' own words: their exercise names, and "Fifteen" (sets of 20)
+NEXT = [*shipped_exercise_names(), "Fifteen"]
 
 
 def read(path: Path) -> tuple[tuple[int, int, int], array.array[int]]:
@@ -92,8 +113,8 @@ def make_sounds() -> ModuleType:
 
 def test_the_script_names_the_contract_cues_and_phrases(make_sounds: ModuleType) -> None:
     assert list(make_sounds.TONES) == list(CUES)
-    assert list(make_sounds.FIXED_PHRASES) == FIXED
-    assert make_sounds.next_phrases() == tuple(NEXT)
+    assert list(make_sounds.closed_phrases()) == FIXED
+    assert sorted(make_sounds.session_phrases()) == sorted(NEXT)
     for phrase in FIXED + NEXT + ["Next: Wall sit", "Set 2 of 3", "  Odd -- name! "]:
         assert make_sounds.slug(phrase) == player_slug(phrase)
     assert make_sounds.slug("Next: Wall sit") == "next-wall-sit"
@@ -153,9 +174,9 @@ def test_voice_file_format_level_and_trim(phrase: str) -> None:
     assert abs(samples[0]) < 100 and abs(samples[-1]) < 100
 
 
-def test_every_shipped_exercise_has_its_next_voice() -> None:
+def test_every_shipped_exercise_has_its_name_voice() -> None:
     for name in shipped_exercise_names():
-        assert (SOUNDS / f"voice-{player_slug('Next: ' + name)}.wav").is_file(), name
+        assert (SOUNDS / f"voice-{player_slug(name)}.wav").is_file(), name
 
 
 def test_manifest_matches_the_files() -> None:

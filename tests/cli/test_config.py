@@ -19,13 +19,20 @@ from kneecoach.settings.launch import LaunchOptions
 
 
 def test_no_file_means_the_defaults(tmp_path):
-    assert load_config(tmp_path / "missing.toml").audio == AudioSettings("auto", 100, True)
+    assert load_config(tmp_path / "missing.toml").audio == AudioSettings("auto", 100, "coach")
 
 
 def test_audio_settings_are_read(tmp_path):
     path = tmp_path / "config.toml"
-    path.write_text('[audio]\nbackend = "command"\nvolume = 40\nvoice = false\n')
-    assert load_config(path).audio == AudioSettings("command", 40, False)
+    path.write_text('[audio]\nbackend = "command"\nvolume = 40\nvoice = "cues"\n')
+    assert load_config(path).audio == AudioSettings("command", 40, "cues")
+
+
+@pytest.mark.parametrize(("written", "level"), [("true", "coach"), ("false", "off")])
+def test_older_files_that_said_true_or_false_still_work(tmp_path, written, level):
+    path = tmp_path / "config.toml"
+    path.write_text(f"[audio]\nvoice = {written}\n")
+    assert load_config(path).audio.voice == level
 
 
 @pytest.mark.parametrize(
@@ -39,7 +46,11 @@ def test_audio_settings_are_read(tmp_path):
             '[audio]\nbackend = "loud"\n',
             ":2: audio.backend: expected one of auto, simpleaudio, command, bell, off",
         ),
-        ('[audio]\n\nvoice = "yes"\n', ":3: audio.voice: expected true or false, found 'yes'"),
+        (
+            '[audio]\n\nvoice = "yes"\n',
+            ":3: audio.voice: expected one of off, cues, coach, found 'yes'",
+        ),
+        ("[audio]\nvoice = 1\n", ":2: audio.voice: expected one of off, cues, coach, found 1"),
         (
             "[audio]\nvolum = 3\n",
             ":2: audio.volum: unknown setting (known: backend, voice, volume)",
@@ -89,9 +100,34 @@ def test_command_line_options_win_over_the_file(tmp_path):
     path.parent.mkdir(parents=True)
     path.write_text('[audio]\nbackend = "bell"\nvolume = 30\nvoice = false\n')
     options = LaunchOptions(session="goodrx-runners-knee", data_dir=tmp_path)
-    assert prepare(options).audio == AudioSettings("bell", 30, False)
-    given = replace(options, audio="off", volume=70, voice=True)
-    assert prepare(given).audio == AudioSettings("off", 70, True)
+    assert prepare(options).audio == AudioSettings("bell", 30, "off")
+    given = replace(options, audio="off", volume=70, voice="cues")
+    assert prepare(given).audio == AudioSettings("off", 70, "cues")
+
+
+@pytest.mark.parametrize(
+    ("argv", "level"),
+    [
+        ([], None),
+        (["--voice", "off"], "off"),
+        (["--voice", "cues"], "cues"),
+        (["--voice", "coach"], "coach"),
+        (["--no-voice"], "off"),
+        (["--no-voice", "run", "goodrx-runners-knee", "--voice", "cues"], "cues"),
+    ],
+)
+def test_voice_levels_on_the_command_line(argv, level):
+    from kneecoach.cli.parser import parse
+
+    args = parse(argv if "run" in argv else [*argv, "run", "goodrx-runners-knee"])
+    assert args.voice == level
+
+
+def test_an_unknown_voice_level_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["run", "goodrx-runners-knee", "--voice", "loud"])
+    assert caught.value.code == 2
+    assert "invalid choice: 'loud'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("value", ["101", "-1", "loud"])

@@ -18,6 +18,7 @@ def test_the_documented_example_loads_and_plans():
         "wall-sit",
         "step-up",
         "leg-raise",
+        "hinge",
     ]
     plan = build_plan(session)
     assert [s.kind for s in plan.steps if s.exercise == "step-up"] == [
@@ -27,3 +28,12 @@ def test_the_documented_example_loads_and_plans():
         *["rep"] * 10,
     ]
     assert session.rests.between_sets.low == 30
+    clamshell, hinge = session.exercise("clamshell"), session.exercise("hinge")
+    assert clamshell.side_sense.lying_on("left") == "right"
+    assert session.exercise("leg-raise").parts[1].side_sense.lying_on("left") == "right"
+    assert (hinge.side_sense.means, hinge.dose.first_move, hinge.dose.timed_fallback) == (
+        "standing leg", "down", True,
+    )  # fmt: skip
+    # down to the mat for the clamshell: getting set, moving on and changing position
+    prepare = next(s for s in plan.steps if s.exercise == "clamshell")
+    assert (prepare.kind, prepare.seconds, prepare.changes_position) == ("prepare", 35, True)

@@ -49,7 +49,8 @@ SESSION_KEYS = (
 EXERCISE_KEYS = (
     "id, name, kind, source, summary, equipment, steps, cautions, progression, progression_rule, "
     "rests, parts, "
-    "minutes, hold_seconds, reps, sets, tempo_seconds, per_side, first_side, self_paced"
+    "minutes, hold_seconds, reps, sets, tempo_seconds, per_side, first_side, self_paced, "
+    "position, side_means, lie_on, stretched_leg, first_move, timed_fallback"
 )
 KINDS = "strength, stretch, warm-up, cool-down"
 STRENGTH_HINT = "(did you mean 'strength'?)"

@@ -11,7 +11,7 @@ SESSION = """
 id: t
 title: T
 source: test
-rests: {prepare: 10, between_reps: 3, between_sets: 20, switch_sides: 5}
+rests: {prepare: 10, between_reps: 3, between_sets: 20, switch_sides: 5, between_exercises: 0}
 warm_up: {minutes: 1, what: Walk}
 exercises:
   - id: clam

@@ -118,7 +118,7 @@ def test_parts_each_get_a_prepare_and_their_own_dose_and_sides():
     plan = build_plan(session)
     assert [(s.kind, s.exercise, s.part, s.side, s.seconds) for s in plan.steps] == [
         ("timed", "warm-up", None, None, 300),
-        ("prepare", "raise", "back", "left", 4),
+        ("prepare", "raise", "back", "left", 4 + 15),  # and the default 15 s between exercises
         ("hold", "raise", "back", "left", 5),
         ("hold", "raise", "back", "left", 5),
         ("switch", "raise", "back", "right", 2),

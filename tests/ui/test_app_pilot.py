@@ -19,7 +19,7 @@ SHORT = """
 id: short
 title: Short test session
 source: test
-rests: {prepare: 2, between_reps: 1, between_sets: 2, switch_sides: 2}
+rests: {prepare: 2, between_reps: 1, between_sets: 2, switch_sides: 2, between_exercises: 0}
 exercises:
   - id: clam
     name: Clamshell
