@@ -7,11 +7,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from yaml.nodes import Node
 
+from kneecoach.engine.files import FileTooLarge, NotARegularFile, read_regular_file
+from kneecoach.engine.limits import (
+    DOSE_LIMITS,
+    MAX_EXERCISES,
+    MAX_ID_CHARS,
+    MAX_LIST_ITEMS,
+    MAX_NAME_CHARS,
+    MAX_PARTS,
+    MAX_PLAN_STEPS,
+    REST_LIMIT,
+)
 from kneecoach.engine.model import (
     EXERCISE_KINDS,
     REST_KEYS,
@@ -25,7 +36,9 @@ from kneecoach.engine.model import (
     Rests,
     Session,
     Side,
+    dose_limits,
 )
+from kneecoach.engine.plan import ChosenDose, exercise_totals
 from kneecoach.engine.progression_rule import RuleReader
 from kneecoach.engine.yamlnodes import (
     MAX_BYTES,
@@ -33,6 +46,7 @@ from kneecoach.engine.yamlnodes import (
     SessionError,
     SessionFileError,
     compose,
+    excerpt,
 )
 
 SESSION_KEYS = (
@@ -52,46 +66,74 @@ PROGRESSION_KEYS = ("note", "hold_seconds", "reps", "sets")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
+@dataclass(frozen=True)
+class CheckedSession:
+    """A session that loaded, and what `kneecoach validate` warns about in it."""
+
+    session: Session
+    warnings: tuple[SessionError, ...] = ()
+
+
 def load_session(path: str | Path) -> Session:
     """Read and validate one session file; raises SessionFileError listing every problem."""
+    return check_session(path).session
+
+
+def check_session(path: str | Path) -> CheckedSession:
+    """``load_session``, with the warnings. Only a regular file is read, and only
+    up to the size limit: a named pipe or a device is one line, never a hang."""
     name = str(path)
+
+    def fail(message: str) -> SessionFileError:
+        return SessionFileError([SessionError(name, 1, 1, message)])
+
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular_file(path, MAX_BYTES)
     except FileNotFoundError:
-        raise SessionFileError([SessionError(name, 1, 1, "no such file")]) from None
+        raise fail("no such file") from None
     except IsADirectoryError:
-        raise SessionFileError(
-            [SessionError(name, 1, 1, "is a folder, not a session file")]
+        raise fail("is a folder, not a session file") from None
+    except NotARegularFile as exc:
+        raise fail(f"is {exc.kind}, not a session file") from None
+    except FileTooLarge:
+        raise fail(
+            f"file is too large (over {MAX_BYTES:,} bytes; a session file is at most 1 MB)"
         ) from None
     except OSError as exc:
-        raise SessionFileError(
-            [SessionError(name, 1, 1, f"cannot be read: {exc.strerror}")]
-        ) from None
-    return parse_session(data, name)
+        raise fail(f"cannot be read: {exc.strerror or exc}") from None
+    return check_bytes(data, name)
 
 
 def parse_session(data: bytes, file: str) -> Session:
+    return check_bytes(data, file).session
+
+
+def check_bytes(data: bytes, file: str) -> CheckedSession:
     root = compose(data, file)
     if root is None:
         raise SessionFileError([SessionError(file, 1, 1, "file has no content, only comments")])
     reader = NodeReader(file)
     session = _SessionReader(reader).read(root)
+    warnings = sorted(reader.warnings, key=lambda e: (e.line, e.column))
     if reader.errors or session is None:
-        raise SessionFileError(sorted(reader.errors, key=lambda e: (e.line, e.column)))
-    return replace(session, path=file, content_hash=hashlib.sha256(data).hexdigest())
+        raise SessionFileError(sorted(reader.errors, key=lambda e: (e.line, e.column)), warnings)
+    session = replace(session, path=file, content_hash=hashlib.sha256(data).hexdigest())
+    return CheckedSession(session, tuple(warnings))
 
 
 class _SessionReader:
     def __init__(self, reader: NodeReader) -> None:
         self.r = reader
         self.ids: dict[str, int] = {}
+        self.nodes: dict[int, tuple[Node, str]] = {}  # an exercise's line: its node, field
 
     def identifier(self, node: Node, field: str) -> str | None:
-        value = self.r.text(node, field)
+        value = self.r.text(node, field, most=MAX_ID_CHARS)
         if value is not None and not ID_PATTERN.match(value):
             self.r.error(
-                node, f"ids use lower-case letters, digits, '-' and '_'; got {value!r}", field
+                node,
+                f"ids use lower-case letters, digits, '-' and '_'; got {excerpt(value)}",
+                field,
             )
             return None
         return value
@@ -103,7 +145,9 @@ class _SessionReader:
         if keys is None:
             return None
         sid = self.identifier(keys["id"], "id") if "id" in keys else None
-        title = self.r.text(keys["title"], "title") if "title" in keys else None
+        title = (
+            self.r.text(keys["title"], "title", most=MAX_NAME_CHARS) if "title" in keys else None
+        )
         source = self.r.text(keys["source"], "source") if "source" in keys else None
         rests = self.rests(keys["rests"], "rests", Rests()) if "rests" in keys else Rests()
         rule = (
@@ -119,7 +163,7 @@ class _SessionReader:
         if "warm_up" in keys:
             exercises += self.timed_block(keys["warm_up"], "warm_up", "warm-up", source, rests)
         if "exercises" in keys:
-            items = self.r.sequence(keys["exercises"], "exercises")
+            items = self.r.sequence(keys["exercises"], "exercises", most=MAX_EXERCISES)
             if items is not None and not items:
                 self.r.error(
                     keys["exercises"], "a session needs at least one exercise", "exercises"
@@ -134,17 +178,42 @@ class _SessionReader:
             )
         if sid is None or title is None or not source or self.r.errors:
             return None
+        self.check_size(exercises)
+        if self.r.errors:
+            return None
         return Session(
             id=sid,
             title=title,
             source=source,
             exercises=tuple(exercises),
             summary=self.optional_text(keys, "summary", ""),
-            safety=self.r.text_list(keys["safety"], "safety") if "safety" in keys else (),
-            avoid=self.r.text_list(keys["avoid"], "avoid") if "avoid" in keys else (),
+            safety=self.r.text_list(keys["safety"], "safety", most=MAX_LIST_ITEMS)
+            if "safety" in keys
+            else (),
+            avoid=self.r.text_list(keys["avoid"], "avoid", most=MAX_LIST_ITEMS)
+            if "avoid" in keys
+            else (),
             rests=rests,
             progression_rule=rule,
         )
+
+    def check_size(self, exercises: list[Exercise]) -> None:
+        """The whole session, at the top of every range and progression target (the
+        most it can grow to), must stay a workout of at most MAX_PLAN_STEPS steps.
+        The error is put on the exercise that takes it past the limit."""
+        steps = 0
+        for exercise in exercises:
+            own = exercise_totals(exercise, "high", _top_doses(exercise)).steps
+            steps += own
+            if steps > MAX_PLAN_STEPS:
+                node, field = self.nodes[exercise.line]
+                self.r.error(
+                    node,
+                    f"at the top of its ranges the session would pass {MAX_PLAN_STEPS:,}"
+                    f" steps (holds, reps, rests) with this exercise, which has {own:,}",
+                    field,
+                )
+                return
 
     def optional_text(self, keys: dict[str, Node], key: str, path: str) -> str:
         if key not in keys:
@@ -157,7 +226,7 @@ class _SessionReader:
             return base
         values = {}
         for key, value_node in keys.items():
-            value = self.r.range(value_node, f"{field}.{key}", allow_zero=True)
+            value = self.r.range(value_node, f"{field}.{key}", allow_zero=True, most=REST_LIMIT)
             if value is not None:
                 values[key] = value
         return replace(base, **values)
@@ -181,15 +250,20 @@ class _SessionReader:
         keys = self.r.mapping(node, field, TIMED_BLOCK_KEYS, required=("minutes", "what"))
         if keys is None:
             return []
-        minutes = self.r.range(keys["minutes"], f"{field}.minutes") if "minutes" in keys else None
+        minutes = (
+            self.r.range(keys["minutes"], f"{field}.minutes", most=DOSE_LIMITS["minutes"])
+            if "minutes" in keys
+            else None
+        )
         what = self.r.text(keys["what"], f"{field}.what") if "what" in keys else None
         steps = (
-            self.r.text_list(keys["steps"], f"{field}.steps", required=True)
+            self.r.text_list(keys["steps"], f"{field}.steps", required=True, most=MAX_LIST_ITEMS)
             if "steps" in keys
             else ()
         )
         if minutes is None or what is None:
             return []
+        self.nodes[node.start_mark.line + 1] = (node, field)
         return [
             Exercise(
                 id=kind,
@@ -209,7 +283,9 @@ class _SessionReader:
         for key in DOSE_KEYS:
             if key in keys:
                 whole = key in ("reps", "sets")
-                values[key] = self.r.range(keys[key], f"{field}.{key}", whole=whole)
+                values[key] = self.r.range(
+                    keys[key], f"{field}.{key}", whole=whole, most=DOSE_LIMITS[key]
+                )
         given = [key for key in DOSE_KEYS if key in keys]
         where = field
         self_paced = (
@@ -279,12 +355,16 @@ class _SessionReader:
         eid = self.identifier(keys["id"], f"{field}.id") if "id" in keys else None
         if eid is not None:
             self.claim_id(eid, keys["id"], f"{field}.id")
-        name = self.r.text(keys["name"], f"{field}.name") if "name" in keys else None
+        name = (
+            self.r.text(keys["name"], f"{field}.name", most=MAX_NAME_CHARS)
+            if "name" in keys
+            else None
+        )
         kind = (
             self.r.choice(keys["kind"], f"{field}.kind", EXERCISE_KINDS) if "kind" in keys else None
         )
         steps = (
-            self.r.text_list(keys["steps"], f"{field}.steps", required=True)
+            self.r.text_list(keys["steps"], f"{field}.steps", required=True, most=MAX_LIST_ITEMS)
             if "steps" in keys
             else ()
         )
@@ -317,6 +397,7 @@ class _SessionReader:
         )
         if eid is None or name is None or kind is None or (dose is None and not parts):
             return None
+        self.nodes[node.start_mark.line + 1] = (node, field)
         return Exercise(
             id=eid,
             name=name,
@@ -329,10 +410,10 @@ class _SessionReader:
             per_side=per_side,
             first_side=first_side,
             summary=self.optional_text(keys, "summary", field),
-            equipment=self.r.text_list(keys["equipment"], f"{field}.equipment")
+            equipment=self.r.text_list(keys["equipment"], f"{field}.equipment", most=MAX_LIST_ITEMS)
             if "equipment" in keys
             else (),
-            cautions=self.r.text_list(keys["cautions"], f"{field}.cautions")
+            cautions=self.r.text_list(keys["cautions"], f"{field}.cautions", most=MAX_LIST_ITEMS)
             if "cautions" in keys
             else (),
             progression=progression,
@@ -341,7 +422,7 @@ class _SessionReader:
         )
 
     def parts(self, node: Node, field: str, per_side: bool, first_side: Side) -> tuple[Part, ...]:
-        items = self.r.sequence(node, field)
+        items = self.r.sequence(node, field, most=MAX_PARTS)
         if items is not None and not items:
             self.r.error(node, "'parts' needs at least one part", field)
         parts: list[Part] = []
@@ -360,7 +441,11 @@ class _SessionReader:
                 )
             elif pid is not None:
                 seen[pid] = keys["id"].start_mark.line + 1
-            name = self.r.text(keys["name"], f"{path}.name") if "name" in keys else None
+            name = (
+                self.r.text(keys["name"], f"{path}.name", most=MAX_NAME_CHARS)
+                if "name" in keys
+                else None
+            )
             dose = self.dose(keys, item, path)
             part_side, part_first = self.sides(keys, path, per_side, first_side)
             if pid is None or name is None or dose is None:
@@ -370,10 +455,14 @@ class _SessionReader:
                     id=pid,
                     name=name,
                     dose=dose,
-                    steps=self.r.text_list(keys["steps"], f"{path}.steps", required=True)
+                    steps=self.r.text_list(
+                        keys["steps"], f"{path}.steps", required=True, most=MAX_LIST_ITEMS
+                    )
                     if "steps" in keys
                     else (),
-                    cautions=self.r.text_list(keys["cautions"], f"{path}.cautions")
+                    cautions=self.r.text_list(
+                        keys["cautions"], f"{path}.cautions", most=MAX_LIST_ITEMS
+                    )
                     if "cautions" in keys
                     else (),
                     per_side=part_side and dose.shape != "timed",
@@ -395,7 +484,9 @@ class _SessionReader:
             if key not in keys:
                 return None
             whole = key != "hold_seconds"
-            return self.r.number(keys[key], f"{field}.{key}", whole=whole, allow_zero=False)
+            return self.r.number(
+                keys[key], f"{field}.{key}", whole=whole, allow_zero=False, most=DOSE_LIMITS[key]
+            )
 
         hold, reps, sets = target("hold_seconds"), target("reps"), target("sets")
         if not note:
@@ -406,3 +497,15 @@ class _SessionReader:
             reps=None if reps is None else int(reps),
             sets=None if sets is None else int(sets),
         )
+
+
+def _top_doses(exercise: Exercise) -> dict[str, ChosenDose]:
+    """Each part of ``exercise`` at the most its session file allows."""
+    top = {}
+    for part in exercise.units():
+        limits = dose_limits(part.dose, exercise.progression)
+        hold = limits.hold_seconds.high if limits.hold_seconds is not None else None
+        top[exercise.unit_key(part)] = ChosenDose(
+            hold, int(limits.reps.high), int(limits.sets.high)
+        )
+    return top

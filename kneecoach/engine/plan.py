@@ -187,6 +187,67 @@ def build_plan(
     return Plan(session=session, steps=tuple(builder.steps))
 
 
+@dataclass(frozen=True)
+class PlanTotals:
+    """How many steps a plan has and how long it lasts, rests included."""
+
+    steps: int
+    seconds: float
+
+
+def plan_totals(
+    session: Session,
+    dose: DoseEnd = "low",
+    overrides: Mapping[str, ChosenDose] | None = None,
+) -> PlanTotals:
+    """What ``build_plan`` with the same arguments would add up to, counted
+    without making a single step: `kneecoach list` and the picker show every
+    session's minutes, and the loader checks a session's size at the top of its
+    ranges before anything is planned."""
+    steps, seconds = 0, 0.0
+    for exercise in session.exercises:
+        totals = exercise_totals(exercise, dose, overrides or {})
+        steps, seconds = steps + totals.steps, seconds + totals.seconds
+    return PlanTotals(steps, seconds)
+
+
+def exercise_totals(
+    exercise: Exercise, end: DoseEnd, overrides: Mapping[str, ChosenDose]
+) -> PlanTotals:
+    """One exercise's share of ``plan_totals``: ``_expand_exercise``, counted."""
+    steps, seconds = 0, 0.0
+
+    def add(count: int, each: float) -> None:
+        nonlocal steps, seconds
+        if count > 0 and each > 0:  # as _Builder.add, which drops empty steps
+            steps, seconds = steps + count, seconds + count * float(each)
+
+    rests = exercise.rests
+    for part in exercise.units():
+        if part.dose.minutes is not None:
+            add(1, part.dose.minutes.pick(end) * 60)
+            continue
+        chosen = choose_dose(
+            part, end, overrides.get(exercise.unit_key(part)), exercise.progression
+        )
+        sets, reps = chosen.sets or 1, chosen.reps or 1
+        sides = 2 if part.per_side else 1
+        add(1, rests.prepare.pick(end))
+        add(sides - 1, rests.switch_sides.pick(end))
+        add(sides * (sets - 1), rests.between_sets.pick(end))
+        if chosen.hold_seconds is not None:
+            add(sides * sets * (reps - 1), rests.between_reps.pick(end))
+            add(sides * sets * reps, chosen.hold_seconds)
+        else:
+            tempo = (
+                part.dose.tempo_seconds.pick(end)
+                if part.dose.tempo_seconds
+                else SELF_PACED_ESTIMATE
+            )
+            add(sides * sets * reps, tempo)
+    return PlanTotals(steps, seconds)
+
+
 def _expand_exercise(
     builder: _Builder,
     exercise: Exercise,
