@@ -13,6 +13,7 @@ import argparse
 import sys
 
 from kneecoach.cli.common import UsageError, data_folder
+from kneecoach.engine.printable import printable
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     result = app.run()
     if app.user_error is not None:
         for line in app.user_error.lines:
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)
         return 1
     return result or 0
 

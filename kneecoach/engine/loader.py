@@ -39,6 +39,7 @@ from kneecoach.engine.model import (
     dose_limits,
 )
 from kneecoach.engine.plan import ChosenDose, exercise_totals
+from kneecoach.engine.printable import excerpt
 from kneecoach.engine.progression_rule import RuleReader
 from kneecoach.engine.yamlnodes import (
     MAX_BYTES,
@@ -46,7 +47,6 @@ from kneecoach.engine.yamlnodes import (
     SessionError,
     SessionFileError,
     compose,
-    excerpt,
 )
 
 SESSION_KEYS = (

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+EXCERPT_CHARS = 40  # of a value quoted in an error: never a whole file
+
 # Whole escape sequences, so that no half of one is left to show as junk:
 # CSI (ESC [ ... final byte), the string commands OSC, DCS, SOS, PM and APC (up to
 # BEL or ST, or to the end of the text, as a terminal would swallow it), and the
@@ -30,6 +32,10 @@ _SEQUENCE = re.compile(
 # and paragraph separators, and the bidirectional embeddings, overrides and
 # isolates that can make text read in another order than it is stored.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_CELL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Of those, the ones that stand for a space: a line of text stays readable.
 _SPACES = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
 # What a spreadsheet takes for the start of a formula; tab and carriage return
@@ -63,16 +69,36 @@ def json_safe(text: str) -> str:
     """JSON text (from ``json.dumps``) with every unsafe character written as a
     ``\\uXXXX`` escape: the same data for a program, nothing a terminal acts on.
 
-    Outside its strings JSON is plain ASCII, so only string contents change.
+    ``json.dumps`` escapes C0 controls itself, and outside its strings JSON is
+    ASCII (its line breaks and indents included), so only the rest need it.
     """
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def spreadsheet_cell(text: str) -> str:
-    """A CSV cell a spreadsheet shows as text: control characters removed (the
-    export is read by people, on screens), and a cell that would start a formula
-    (``=``, ``+``, ``-``, ``@``) given a leading single quote, the usual guard."""
-    cleaned = printable(text)
-    if cleaned.lstrip().startswith(_FORMULA_START) or text.startswith(("\t", "\r")):
+    """A CSV cell a spreadsheet shows as text: escape sequences and control
+    characters left out (line breaks and tabs are data, and kept: CSV quotes
+    them), and a cell that would start a formula (``=``, ``+``, ``-``, ``@``,
+    also after spaces, a tab or a carriage return) given a leading single
+    quote, the usual guard."""
+    cleaned = _UNSAFE_IN_CELL.sub("", _SEQUENCE.sub("", text))
+    if cleaned.lstrip(" \t\r\n").startswith(_FORMULA_START):
         return "'" + cleaned
     return cleaned
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """A value quoted in an error line: ``repr`` (so control characters show as
+    escapes), cut to about ``limit`` characters. `kneecoach run /etc/passwd` must
+    not print the file."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        try:
+            digits = str(value)
+        except ValueError:  # past Python's limit on converting a long int to text
+            return "a number of thousands of digits"
+        return f"{digits[:12]}… ({len(digits.lstrip('-')):,} digits)"
+    text = value if isinstance(value, str) else None
+    if text is not None and len(text) > limit:
+        return repr(text[: limit - 1]) + "…"
+    shown = repr(value)
+    return shown if len(shown) <= limit + 2 else shown[:limit] + "…"

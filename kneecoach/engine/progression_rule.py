@@ -23,7 +23,8 @@ from kneecoach.engine.model import (
     rule_with,
     steps_with,
 )
-from kneecoach.engine.yamlnodes import NodeReader, close_match, excerpt
+from kneecoach.engine.printable import excerpt
+from kneecoach.engine.yamlnodes import NodeReader, close_match
 
 RULE_KEYS = ("safe_pain", "acceptable_pain", "workouts_to_progress", "order", "steps")
 EXERCISE_RULE_KEYS = ("order", "steps")  # an exercise may change what it progresses, and how fast

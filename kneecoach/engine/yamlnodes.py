@@ -20,10 +20,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from kneecoach.engine.errors import UserError
 from kneecoach.engine.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, Limit
 from kneecoach.engine.model import Range
-from kneecoach.engine.printable import code_point, printable, unsafe_characters
+from kneecoach.engine.printable import code_point, excerpt, printable, unsafe_characters
 
 MAX_BYTES = MAX_FILE_BYTES
-EXCERPT_CHARS = 40  # of a value quoted in an error: never a whole file
 Choice = TypeVar("Choice", bound=str)
 MAX_DEPTH = 50  # lists and mappings inside each other; a session needs about 6
 YAML_TAG = "tag:yaml.org,2002:"
@@ -35,23 +34,6 @@ try:  # libyaml when the wheel has it: several times faster, same positions
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
-
-
-def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
-    """A value quoted in an error line: ``repr`` (so control characters show as
-    escapes), cut to about ``limit`` characters. `kneecoach run /etc/passwd` must
-    not print the file."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        try:
-            digits = str(value)
-        except ValueError:  # past Python's limit on converting a long int to text
-            return "a number of thousands of digits"
-        return f"{digits[:12]}… ({len(digits.lstrip('-')):,} digits)"
-    text = value if isinstance(value, str) else None
-    if text is not None and len(text) > limit:
-        return repr(text[: limit - 1]) + "…"
-    shown = repr(value)
-    return shown if len(shown) <= limit + 2 else shown[:limit] + "…"
 
 
 def close_match(word: str, choices: Iterable[str], cutoff: float) -> str | None:

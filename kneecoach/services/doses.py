@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from kneecoach.engine import (
     todays_doses,
 )
 from kneecoach.engine.outcomes import ExerciseOutcome, classify_exercise
+from kneecoach.engine.plan import plan_totals
 from kneecoach.engine.progression_values import HistoryEntry
 from kneecoach.services.errors import DoseError
 from kneecoach.settings.config import Config, ConfigError, line_of
@@ -131,10 +133,22 @@ def overrides(decisions: Mapping[str, DoseDecision]) -> dict[str, ChosenDose]:
 
 @dataclass(frozen=True)
 class TodaysPlan:
-    """A session planned at today's doses, with each dose's reason."""
+    """A session at today's doses, with each dose's reason. Its steps are made
+    only when asked for (``plan``): the picker shows every session's length, and
+    counts it (``seconds``) without planning sessions nobody has chosen."""
 
-    plan: Plan
+    session: Session
     decisions: Mapping[str, DoseDecision]
+
+    @cached_property
+    def plan(self) -> Plan:
+        return build_plan(self.session, overrides=overrides(self.decisions))
+
+    @property
+    def seconds(self) -> float:
+        if "plan" in self.__dict__:
+            return self.plan.total_seconds
+        return plan_totals(self.session, overrides=overrides(self.decisions)).seconds
 
     @property
     def reasons(self) -> dict[str, str]:
@@ -144,8 +158,7 @@ class TodaysPlan:
 def todays_plan(
     session: Session, log: WorkoutLog | None, settings: Settings | None = None
 ) -> TodaysPlan:
-    decisions = doses_for(session, log, settings)
-    return TodaysPlan(build_plan(session, overrides=overrides(decisions)), decisions)
+    return TodaysPlan(session, doses_for(session, log, settings))
 
 
 def existing_log(folder: Path) -> WorkoutLog | None:

@@ -31,6 +31,7 @@ from textual.widgets import Footer, Static
 from kneecoach.engine import Event, EventKind, Session, Snapshot, Workout
 from kneecoach.engine.listeners import Listeners
 from kneecoach.engine.machine import Clock
+from kneecoach.ui.literal import literal
 from kneecoach.ui.widgets.countdown import Countdown
 from kneecoach.ui.widgets.counters import Counters
 from kneecoach.ui.widgets.instructions import Instructions
@@ -147,7 +148,7 @@ class WorkoutScreen(Screen[None]):
         banner = session.title
         if self.workout.speed != 1:  # first, so that a narrow terminal still shows it
             banner = f"⏩ REHEARSAL ×{self.workout.speed:g} (not a real workout) · {banner}"
-        yield Static(banner, id="banner")
+        yield Static(literal(banner), id="banner")
         with Horizontal(id="body"):
             yield Instructions(self.reasons, id="instructions")
             with Vertical(id="clock-column"):
