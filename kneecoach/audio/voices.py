@@ -4,6 +4,8 @@ The shipped sessions' phrases are committed under ``sounds/``. A therapist's own
 session names exercises nobody has recorded: when espeak-ng is installed, those
 phrases are rendered once into the user's cache folder (in the background, at
 start-up); without it, the cue falls back to a plainer phrase or to tones alone.
+The cache folder and its files are the user's alone (0700, 0600), whatever the
+umask: a name can say what a person is being treated for.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kneecoach.audio.sound import SoundBank, slug
+from kneecoach.engine.files import make_private_folder
 
 ESPEAK_VOICE = ("-v", "en-us", "-s", "165")  # as tools/make_sounds.py renders them
 
@@ -27,7 +30,7 @@ def render_missing(
     missing = [phrase for phrase in dict.fromkeys(phrases) if not bank.has_voice(phrase)]
     if not espeak or not missing:
         return []
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     rendered = []
     for phrase in missing:
         target = folder / f"voice-{slug(phrase)}.wav"
@@ -41,6 +44,7 @@ def render_missing(
                 timeout=20,
                 check=True,
             )
+            os.chmod(partial, 0o600)  # espeak-ng creates it through the umask
             partial.replace(target)
         except (OSError, subprocess.SubprocessError):
             partial.unlink(missing_ok=True)

@@ -20,9 +20,11 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar, Protocol
 
 from textual.app import ComposeResult
+from textual.events import Resize
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -36,6 +38,7 @@ from kneecoach.ui.widgets.countdown import Countdown
 from kneecoach.ui.widgets.counters import Counters
 from kneecoach.ui.widgets.instructions import Instructions
 from kneecoach.ui.widgets.session_progress import SessionProgress
+from kneecoach.ui.widgets.too_small import TooSmall
 from kneecoach.ui.widgets.up_next import UpNext
 from kneecoach.ui.wording import main_exercise_numbers, phase_class
 
@@ -149,6 +152,7 @@ class WorkoutScreen(Screen[None]):
         if self.workout.speed != 1:  # first, so that a narrow terminal still shows it
             banner = f"⏩ REHEARSAL ×{self.workout.speed:g} (not a real workout) · {banner}"
         yield Static(literal(banner), id="banner")
+        yield TooSmall(id="too-small")  # instead of everything, in a tiny terminal
         with Horizontal(id="body"):
             yield Instructions(self.reasons, id="instructions")
             with Vertical(id="clock-column"):
@@ -160,11 +164,20 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         now = self.clock()
+        self._fit(self.app.size)
         self.workout.start(now, self.first_step)
         if self.first_step:  # carrying on: wait until the person is back in position
             self.workout.pause(now)
             self.notify("Carrying on where you stopped: press space when you are ready.")
         self.tick()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        """Below the smallest usable size, say so (and keep the seconds in words)
+        rather than let the countdown be cut off unseen."""
+        self.set_class(self.query_one(TooSmall).fit(size), "-too-small")
 
     def tick(self) -> None:
         """Bring the engine up to now; render; pass its events on."""
@@ -205,6 +218,7 @@ class WorkoutScreen(Screen[None]):
                 self.query_one(Counters),
                 self.query_one(UpNext),
                 self.query_one(SessionProgress),
+                self.query_one(TooSmall),
             ]
         except NoMatches:  # ticked before the first compose: the next tick draws
             return
