@@ -17,8 +17,8 @@ from kneecoach.text import countdown_text, printable
 from kneecoach.ui.widgets.changes import show_text
 from kneecoach.ui.wording import phase_word
 
-# The smallest terminal in which the countdown is whole whatever the up-next line
-# says (a 100-character exercise name wraps it onto four lines at this width).
+# The smallest terminal in which the countdown is whole whatever the names (the
+# up-next line, which they lengthen, is at most three lines).
 MIN_WIDTH = 50
 MIN_HEIGHT = 14
 
@@ -29,8 +29,9 @@ def too_small(size: Size) -> bool:
 
 def too_small_text(size: Size, snapshot: Snapshot | None) -> str:
     lines = [
-        "Terminal too small for the workout screen:",
-        f"make it at least {MIN_WIDTH}×{MIN_HEIGHT} (now {size.width}×{size.height}).",
+        "Terminal too small:",
+        f"make it at least {MIN_WIDTH}×{MIN_HEIGHT}",
+        f"(now {size.width}×{size.height})",
     ]
     if snapshot is not None:
         lines += ["", f"{printable(phase_word(snapshot))}  {countdown_text(snapshot.remaining)}"]

@@ -1,4 +1,5 @@
-"""'Up next': the next step, and the next exercise."""
+"""'Up next': the next step, and the next exercise. At most three lines, however
+long the names: the countdown above it keeps its room."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from kneecoach.ui.wording import step_phrase
 
 class UpNext(Static):
     DEFAULT_CSS = """
-    UpNext { height: auto; padding: 0 1; color: $text-muted; }
+    UpNext { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     """
 
     _shown: Text | None = None
