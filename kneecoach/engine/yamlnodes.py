@@ -84,6 +84,11 @@ def _describe(node: Node) -> str:
     return excerpt(node.value) if node.value != "" else "nothing"
 
 
+def _cut(message: str, limit: int = 120) -> str:
+    """PyYAML's own words, which may quote what it found (an alias, a tag), cut."""
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
 def _tag_name(tag: str) -> str:
     return "!!" + tag[len(YAML_TAG) :] if tag.startswith(YAML_TAG) else tag
 
@@ -137,7 +142,7 @@ def compose(data: bytes, file: str) -> Node | None:
             # PyYAML splits these in two: "expected a single document in the stream",
             # "but found another document"; the second half alone makes no sense.
             problem = f"{exc.context}, {problem}"
-        raise fail(line, column, f"not valid YAML: {problem}") from None
+        raise fail(line, column, f"not valid YAML: {_cut(problem)}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a position
         raise fail(1, 1, f"not valid YAML: {exc}") from None
 
@@ -153,7 +158,9 @@ def _first_pass(text: str, loader: Any, fail: Callable[[int, int, str], SessionF
                 return  # yaml.compose reports the second document
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in SAFE_TAGS and (mark := event.start_mark) is not None:
-            raise fail(mark.line + 1, mark.column + 1, f"unsupported YAML tag {_tag_name(tag)!r}")
+            raise fail(
+                mark.line + 1, mark.column + 1, f"unsupported YAML tag {excerpt(_tag_name(tag))}"
+            )
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH and (mark := event.start_mark) is not None:
@@ -193,7 +200,7 @@ class NodeReader:
         try:
             return self._constructor.construct_object(node, deep=True)
         except ConstructorError:
-            self.error(node, f"unsupported YAML tag {_tag_name(node.tag)!r}", field)
+            self.error(node, f"unsupported YAML tag {excerpt(_tag_name(node.tag))}", field)
             return None
         except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError):
             # "2024-13-45" looks like a date but is none; "!!int ten"; "!!bool maybe".

@@ -54,7 +54,13 @@ def kneecoach(
     """Run to the end within LIMIT (TimeoutExpired: a hang, which fails the test)."""
     kwargs.setdefault("stdin", subprocess.DEVNULL)
     return subprocess.run(
-        [*RUN, *args], env=env, capture_output=True, text=True, timeout=LIMIT, **kwargs
+        [*RUN, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=LIMIT,
+        check=False,
+        **kwargs,
     )  # type: ignore[call-overload]
 
 
@@ -248,8 +254,9 @@ from kneecoach.services.acknowledgements import FileAcknowledgements
 FileAcknowledgements(Path({str(tmp_path / "acks" / "deep")!r})).acknowledge("goodrx-runners-knee")
 """
     result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=LIMIT
-    )
+        [sys.executable, "-c", script],
+        env=env, capture_output=True, text=True, timeout=LIMIT, check=False,
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     data = share / "kneecoach"
     assert {p: oct(mode(p)) for p in (share, data)} == {share: "0o700", data: "0o700"}
@@ -278,8 +285,9 @@ folder = Path({str(cache)!r})
 assert render_missing(SoundBank(sound_folders(folder)), ["Next: Hamstring hello"], folder)
 """
     result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=LIMIT
-    )
+        [sys.executable, "-c", script],
+        env=env, capture_output=True, text=True, timeout=LIMIT, check=False,
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     for folder in (tmp_path / "cache", tmp_path / "cache" / "kneecoach", cache):
         assert oct(mode(folder)) == "0o700", folder

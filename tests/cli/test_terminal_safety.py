@@ -153,5 +153,5 @@ def test_an_error_line_never_prints_a_whole_file(capsys, tmp_path):
 def test_a_file_named_with_an_escape_sequence_is_printed_clean(capsys, tmp_path):
     path = tmp_path / "x\x1b]0;PWNED\x07.yaml"
     path.write_text("id: [\n")
-    code, out, err = run(capsys, "validate", str(path))
+    code, _, err = run(capsys, "validate", str(path))
     assert code == 1 and clean(err) and "PWNED" not in err

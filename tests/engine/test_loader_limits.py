@@ -47,11 +47,13 @@ CASES = [
     pytest.param(
         edit("[20, 30]", f"[20, {FOUR_HUNDRED_NINES}]"),
         [
-            "9:24: must be at most 1,800 seconds, got 999999999999… (400 digits)"
-            " (exercises[0].hold_seconds)"
+            (
+                "9:24: must be at most 1,800 seconds, got 999999999999… (400 digits)"
+                " (exercises[0].hold_seconds)"
+            )
         ],
         id="hold-range-400-digits",
-    ),  # fmt: skip
+    ),
     pytest.param(
         edit("[20, 30]", ".inf"),
         [f"{HOLD}: must be a finite number (exercises[0].hold_seconds)"],
@@ -61,7 +63,7 @@ CASES = [
         edit("reps: 3", "reps: " + "9" * 5000),
         [f"{REPS}: '{'9' * 39}'… is not a valid int (put text in quotes) (exercises[0].reps)"],
         id="reps-5000-digits",
-    ),  # fmt: skip
+    ),
     # --- each bound, just past it ---------------------------------------------
     pytest.param(
         BASE + "    sets: 21\n",
@@ -91,11 +93,13 @@ CASES = [
     pytest.param(
         edit("exercises:\n", f"progression_rule:\n  steps: {{reps: {'9' * 400}}}\nexercises:\n"),
         [
-            "5:17: must be at most 100 reps, got 999999999999… (400 digits)"
-            " (progression_rule.steps.reps)"
+            (
+                "5:17: must be at most 100 reps, got 999999999999… (400 digits)"
+                " (progression_rule.steps.reps)"
+            )
         ],
         id="rule-step-400-digits",
-    ),  # fmt: skip
+    ),
     pytest.param(
         edit("exercises:\n", "progression_rule:\n  steps: {hold_seconds: 1.0e+308}\nexercises:\n"),
         ["5:25: must be at most 1,800 seconds, got 1e+308 (progression_rule.steps.hold_seconds)"],
@@ -138,15 +142,22 @@ CASES = [
             "1:1: expected a mapping of keys for the file, got 'root:x:0:0:root:/root:/bin/bash root:x:'…"
         ],
         id="a-file-that-is-not-a-session",
-    ),  # fmt: skip
+    ),
+    pytest.param(
+        edit("id: t\n", "id: !" + "a" * 5000 + " t\n"),
+        [f"1:5: unsupported YAML tag '!{'a' * 38}'…"],
+        id="long-tag",
+    ),
     pytest.param(
         edit("kind: strength", "kind: " + "strong" * 50),
         [
-            "7:11: must be one of strength, stretch, warm-up, cool-down; got"
-            " 'strongstrongstrongstrongstrongstrongstr'… (exercises[0].kind)"
+            (
+                "7:11: must be one of strength, stretch, warm-up, cool-down; got"
+                " 'strongstrongstrongstrongstrongstrongstr'… (exercises[0].kind)"
+            )
         ],
         id="long-choice",
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -183,8 +194,10 @@ def test_a_session_too_big_at_the_top_of_its_ranges_is_refused_at_the_exercise(
     path = write(tmp_path, exercises(2, item))
     started = time.perf_counter()
     assert load_errors(path) == [
-        f"{path}:6:5: at the top of its ranges the session would pass {MAX_PLAN_STEPS:,} steps"
-        " (holds, reps, rests) with this exercise, which has 8,000 (exercises[1])"
+        (
+            f"{path}:6:5: at the top of its ranges the session would pass {MAX_PLAN_STEPS:,} steps"
+            " (holds, reps, rests) with this exercise, which has 8,000 (exercises[1])"
+        )
     ]
     assert time.perf_counter() - started < 1  # counted, not planned
     assert load_session(write(tmp_path, exercises(1, item), "one.yaml")).id == "t"
@@ -212,10 +225,14 @@ def test_control_characters_are_left_out_with_a_warning(tmp_path, capsys, loader
     assert checked.session.title == "Evil title"
     assert checked.session.exercises[0].steps == ("Slide down the wall.",)
     assert [str(w) for w in checked.warnings] == [
-        f"{path}:2:8: warning: control characters (U+001B, U+0007) in the text are left out:"
-        " kneecoach never sends them to a terminal (title)",
-        f"{path}:8:13: warning: control characters (U+001B, U+0007) in the text are left out:"
-        " kneecoach never sends them to a terminal (exercises[0].steps[0])",
+        (
+            f"{path}:2:8: warning: control characters (U+001B, U+0007) in the text are left out:"
+            " kneecoach never sends them to a terminal (title)"
+        ),
+        (
+            f"{path}:8:13: warning: control characters (U+001B, U+0007) in the text are left out:"
+            " kneecoach never sends them to a terminal (exercises[0].steps[0])"
+        ),
     ]
     # validate: the file works, so exit 0; the warnings on stderr, each with its line
     code = main(["validate", str(path)])

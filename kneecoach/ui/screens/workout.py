@@ -20,10 +20,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar, Protocol
 
 from textual.app import ComposeResult
-from textual.events import Resize
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.events import Resize
 from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
