@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from kneecoach.engine import SessionError, SessionFileError
-from kneecoach.engine.loader import check_session
+from kneecoach.engine.session_file import check_session
 from kneecoach.engine.plan import plan_totals
 from kneecoach.text import clock_text, plural, printable
 

@@ -1,23 +1,20 @@
-"""Loading session files: YAML in, a validated Session out, or every problem listed.
+"""Reading a session out of a session file's YAML: a validated Session, or every
+problem listed (``session_file`` reads the file and calls ``read_session``).
 
 The format is documented in docs/sessions.md; this module is its only reader.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
 from yaml.nodes import Node
 
-from kneecoach.engine.files import FileTooLarge, NotARegularFile, read_regular_file
 from kneecoach.engine.limits import (
     DOSE_LIMITS,
     MAX_EXERCISES,
     MAX_ID_CHARS,
-    MAX_LIST_ITEMS,
     MAX_NAME_CHARS,
     MAX_PARTS,
     MAX_PLAN_STEPS,
@@ -36,18 +33,11 @@ from kneecoach.engine.model import (
     Rests,
     Session,
     Side,
-    dose_limits,
 )
-from kneecoach.engine.plan import ChosenDose, exercise_totals
+from kneecoach.engine.plan import top_steps
 from kneecoach.engine.printable import excerpt
 from kneecoach.engine.progression_rule import RuleReader
-from kneecoach.engine.yamlnodes import (
-    MAX_BYTES,
-    NodeReader,
-    SessionError,
-    SessionFileError,
-    compose,
-)
+from kneecoach.engine.yamlnodes import NodeReader
 
 SESSION_KEYS = (
     "id", "title", "source", "summary", "safety", "avoid",
@@ -66,59 +56,9 @@ PROGRESSION_KEYS = ("note", "hold_seconds", "reps", "sets")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-@dataclass(frozen=True)
-class CheckedSession:
-    """A session that loaded, and what `kneecoach validate` warns about in it."""
-
-    session: Session
-    warnings: tuple[SessionError, ...] = ()
-
-
-def load_session(path: str | Path) -> Session:
-    """Read and validate one session file; raises SessionFileError listing every problem."""
-    return check_session(path).session
-
-
-def check_session(path: str | Path) -> CheckedSession:
-    """``load_session``, with the warnings. Only a regular file is read, and only
-    up to the size limit: a named pipe or a device is one line, never a hang."""
-    name = str(path)
-
-    def fail(message: str) -> SessionFileError:
-        return SessionFileError([SessionError(name, 1, 1, message)])
-
-    try:
-        data = read_regular_file(path, MAX_BYTES)
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except IsADirectoryError:
-        raise fail("is a folder, not a session file") from None
-    except NotARegularFile as exc:
-        raise fail(f"is {exc.kind}, not a session file") from None
-    except FileTooLarge:
-        raise fail(
-            f"file is too large (over {MAX_BYTES:,} bytes; a session file is at most 1 MB)"
-        ) from None
-    except OSError as exc:
-        raise fail(f"cannot be read: {exc.strerror or exc}") from None
-    return check_bytes(data, name)
-
-
-def parse_session(data: bytes, file: str) -> Session:
-    return check_bytes(data, file).session
-
-
-def check_bytes(data: bytes, file: str) -> CheckedSession:
-    root = compose(data, file)
-    if root is None:
-        raise SessionFileError([SessionError(file, 1, 1, "file has no content, only comments")])
-    reader = NodeReader(file)
-    session = _SessionReader(reader).read(root)
-    warnings = sorted(reader.warnings, key=lambda e: (e.line, e.column))
-    if reader.errors or session is None:
-        raise SessionFileError(sorted(reader.errors, key=lambda e: (e.line, e.column)), warnings)
-    session = replace(session, path=file, content_hash=hashlib.sha256(data).hexdigest())
-    return CheckedSession(session, tuple(warnings))
+def read_session(root: Node, reader: NodeReader) -> Session | None:
+    """The session in a composed file, or None; problems go to ``reader``."""
+    return _SessionReader(reader).read(root)
 
 
 class _SessionReader:
@@ -187,33 +127,34 @@ class _SessionReader:
             source=source,
             exercises=tuple(exercises),
             summary=self.optional_text(keys, "summary", ""),
-            safety=self.r.text_list(keys["safety"], "safety", most=MAX_LIST_ITEMS)
-            if "safety" in keys
-            else (),
-            avoid=self.r.text_list(keys["avoid"], "avoid", most=MAX_LIST_ITEMS)
-            if "avoid" in keys
-            else (),
+            safety=self.r.text_list(keys["safety"], "safety") if "safety" in keys else (),
+            avoid=self.r.text_list(keys["avoid"], "avoid") if "avoid" in keys else (),
             rests=rests,
             progression_rule=rule,
         )
 
     def check_size(self, exercises: list[Exercise]) -> None:
-        """The whole session, at the top of every range and progression target (the
-        most it can grow to), must stay a workout of at most MAX_PLAN_STEPS steps.
-        The error is put on the exercise that takes it past the limit."""
+        """The whole session at the top of every range and progression target (the
+        most it can grow to) is at most MAX_PLAN_STEPS steps; the error is put on
+        the exercise that takes it past."""
         steps = 0
         for exercise in exercises:
-            own = exercise_totals(exercise, "high", _top_doses(exercise)).steps
+            own = top_steps(exercise)
             steps += own
             if steps > MAX_PLAN_STEPS:
                 node, field = self.nodes[exercise.line]
-                self.r.error(
-                    node,
+                message = (
                     f"at the top of its ranges the session would pass {MAX_PLAN_STEPS:,}"
-                    f" steps (holds, reps, rests) with this exercise, which has {own:,}",
-                    field,
+                    f" steps (holds, reps, rests) with this exercise, which has {own:,}"
                 )
+                self.r.error(node, message, field)
                 return
+
+    def name(self, keys: dict[str, Node], field: str) -> str | None:
+        """An exercise's or a part's name: at most MAX_NAME_CHARS."""
+        if "name" not in keys:
+            return None
+        return self.r.text(keys["name"], f"{field}.name", most=MAX_NAME_CHARS)
 
     def optional_text(self, keys: dict[str, Node], key: str, path: str) -> str:
         if key not in keys:
@@ -257,7 +198,7 @@ class _SessionReader:
         )
         what = self.r.text(keys["what"], f"{field}.what") if "what" in keys else None
         steps = (
-            self.r.text_list(keys["steps"], f"{field}.steps", required=True, most=MAX_LIST_ITEMS)
+            self.r.text_list(keys["steps"], f"{field}.steps", required=True)
             if "steps" in keys
             else ()
         )
@@ -355,16 +296,12 @@ class _SessionReader:
         eid = self.identifier(keys["id"], f"{field}.id") if "id" in keys else None
         if eid is not None:
             self.claim_id(eid, keys["id"], f"{field}.id")
-        name = (
-            self.r.text(keys["name"], f"{field}.name", most=MAX_NAME_CHARS)
-            if "name" in keys
-            else None
-        )
+        name = self.name(keys, field)
         kind = (
             self.r.choice(keys["kind"], f"{field}.kind", EXERCISE_KINDS) if "kind" in keys else None
         )
         steps = (
-            self.r.text_list(keys["steps"], f"{field}.steps", required=True, most=MAX_LIST_ITEMS)
+            self.r.text_list(keys["steps"], f"{field}.steps", required=True)
             if "steps" in keys
             else ()
         )
@@ -410,10 +347,10 @@ class _SessionReader:
             per_side=per_side,
             first_side=first_side,
             summary=self.optional_text(keys, "summary", field),
-            equipment=self.r.text_list(keys["equipment"], f"{field}.equipment", most=MAX_LIST_ITEMS)
+            equipment=self.r.text_list(keys["equipment"], f"{field}.equipment")
             if "equipment" in keys
             else (),
-            cautions=self.r.text_list(keys["cautions"], f"{field}.cautions", most=MAX_LIST_ITEMS)
+            cautions=self.r.text_list(keys["cautions"], f"{field}.cautions")
             if "cautions" in keys
             else (),
             progression=progression,
@@ -441,11 +378,7 @@ class _SessionReader:
                 )
             elif pid is not None:
                 seen[pid] = keys["id"].start_mark.line + 1
-            name = (
-                self.r.text(keys["name"], f"{path}.name", most=MAX_NAME_CHARS)
-                if "name" in keys
-                else None
-            )
+            name = self.name(keys, path)
             dose = self.dose(keys, item, path)
             part_side, part_first = self.sides(keys, path, per_side, first_side)
             if pid is None or name is None or dose is None:
@@ -455,14 +388,10 @@ class _SessionReader:
                     id=pid,
                     name=name,
                     dose=dose,
-                    steps=self.r.text_list(
-                        keys["steps"], f"{path}.steps", required=True, most=MAX_LIST_ITEMS
-                    )
+                    steps=self.r.text_list(keys["steps"], f"{path}.steps", required=True)
                     if "steps" in keys
                     else (),
-                    cautions=self.r.text_list(
-                        keys["cautions"], f"{path}.cautions", most=MAX_LIST_ITEMS
-                    )
+                    cautions=self.r.text_list(keys["cautions"], f"{path}.cautions")
                     if "cautions" in keys
                     else (),
                     per_side=part_side and dose.shape != "timed",
@@ -497,15 +426,3 @@ class _SessionReader:
             reps=None if reps is None else int(reps),
             sets=None if sets is None else int(sets),
         )
-
-
-def _top_doses(exercise: Exercise) -> dict[str, ChosenDose]:
-    """Each part of ``exercise`` at the most its session file allows."""
-    top = {}
-    for part in exercise.units():
-        limits = dose_limits(part.dose, exercise.progression)
-        hold = limits.hold_seconds.high if limits.hold_seconds is not None else None
-        top[exercise.unit_key(part)] = ChosenDose(
-            hold, int(limits.reps.high), int(limits.sets.high)
-        )
-    return top

@@ -248,6 +248,19 @@ def exercise_totals(
     return PlanTotals(steps, seconds)
 
 
+def top_steps(exercise: Exercise) -> int:
+    """How many steps ``exercise`` has at the most its session file allows: the top
+    of every range, up to its progression targets (the loader's size check)."""
+    top = {}
+    for part in exercise.units():
+        limits = dose_limits(part.dose, exercise.progression)
+        hold = limits.hold_seconds.high if limits.hold_seconds is not None else None
+        top[exercise.unit_key(part)] = ChosenDose(
+            hold, int(limits.reps.high), int(limits.sets.high)
+        )
+    return exercise_totals(exercise, "high", top).steps
+
+
 def _expand_exercise(
     builder: _Builder,
     exercise: Exercise,

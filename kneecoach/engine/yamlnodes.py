@@ -18,7 +18,7 @@ from yaml.events import CollectionEndEvent, CollectionStartEvent, DocumentStartE
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kneecoach.engine.errors import UserError
-from kneecoach.engine.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, Limit
+from kneecoach.engine.limits import MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_TEXT_CHARS, Limit
 from kneecoach.engine.model import Range
 from kneecoach.engine.printable import code_point, excerpt, printable, unsafe_characters
 
@@ -318,7 +318,7 @@ class NodeReader:
         return value
 
     def text_list(
-        self, node: Node, field: str, required: bool = False, most: int | None = None
+        self, node: Node, field: str, required: bool = False, most: int = MAX_LIST_ITEMS
     ) -> tuple[str, ...]:
         """A list of text; a single line of text is taken as a list of one."""
         if required and isinstance(node, SequenceNode) and not node.value:

@@ -13,7 +13,7 @@ import pytest
 from kneecoach.cli import main
 from kneecoach.engine import load_session
 from kneecoach.engine.limits import MAX_PLAN_STEPS
-from kneecoach.engine.loader import check_session
+from kneecoach.engine.session_file import check_session
 from tests.engine.test_loader_errors import BASE, check, edit, load_errors, loader, write
 
 __all__ = ["loader"]  # the fixture, imported for its two YAML loaders
