@@ -191,10 +191,10 @@ class KneecoachApp(App[int]):
         self.run_worker(lambda: self.listeners.prepare(sessions), thread=True)
         if self.coach.logbook is not None:
             self.coach.logbook.writer.on_error = self.say
-        from kneecoach.text import printable
+        from kneecoach.ui.literal import as_markup
 
         for notice in self._notices:  # they quote file names and settings
-            self.notify(printable(notice), severity="warning", timeout=15, markup=False)
+            self.notify(as_markup(notice), severity="warning", timeout=15)
         if self.coach.logbook is not None or self.coach.start is not None:
             self.startup_flow()
 
@@ -277,10 +277,10 @@ class KneecoachApp(App[int]):
 
     def say(self, message: str) -> None:
         """A notification for the person, from any thread (a sound backend failing)."""
-        from kneecoach.text import printable
+        from kneecoach.ui.literal import as_markup
 
-        text = printable(message)  # an error's text may quote a file or a device name
-        self.from_any_thread(lambda: self.notify(text, severity="warning", timeout=6, markup=False))
+        text = as_markup(message)  # an error's text may quote a file or a device name
+        self.from_any_thread(lambda: self.notify(text, severity="warning", timeout=6))
 
     def ring(self) -> None:
         self.from_any_thread(self.bell)

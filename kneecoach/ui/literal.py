@@ -39,6 +39,13 @@ def line(*pieces: Piece) -> Text:
     return Text("", end="").join(parts)
 
 
+def as_markup(text: str) -> str:
+    """For the one place that takes markup only, a notification (``notify`` has no
+    way to turn markup off in every Textual kneecoach runs on): text from a file
+    with every "[" escaped, so that nothing in it is read as a tag."""
+    return printable(text).replace("[", "\\[")
+
+
 def lines(rows: Iterable[Text | str]) -> Text:
     """Lines, one under the other (each string shown literally)."""
     return Text("\n", end="").join(row if isinstance(row, Text) else literal(row) for row in rows)

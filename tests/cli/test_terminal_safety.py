@@ -155,3 +155,12 @@ def test_a_file_named_with_an_escape_sequence_is_printed_clean(capsys, tmp_path)
     path.write_text("id: [\n")
     code, _, err = run(capsys, "validate", str(path))
     assert code == 1 and clean(err) and "PWNED" not in err
+
+
+def test_list_plans_no_session_to_show_its_minutes(capsys, monkeypatch, sessions):
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a session was planned")
+
+    monkeypatch.setattr("kneecoach.engine.plan._Builder.add", refuse)
+    code, out, _ = run(capsys, "list", "--sessions", str(sessions))
+    assert code == 0 and "goodrx-runners-knee             34" in out

@@ -234,3 +234,37 @@ async def test_the_smallest_size_fits_the_countdown_whatever_the_names():
             clock.advance(0.7)
             screen.tick()
             await pilot.pause()
+
+
+def no_planning(monkeypatch) -> None:
+    """Any plan made from here on fails the test, however it is reached."""
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a session was planned")
+
+    monkeypatch.setattr("kneecoach.engine.plan._Builder.add", refuse)
+
+
+async def test_the_picker_plans_no_session_to_list_or_preview_it(monkeypatch):
+    from kneecoach.services.catalog import resolve, session_dirs
+
+    sessions = [
+        resolve(name, session_dirs())
+        for name in ("goodrx-runners-knee", "cleveland-clinic-runners-knee")
+    ]
+    no_planning(monkeypatch)
+    app = make_app(sessions, audio="off")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, SessionPicker)
+        await pilot.press("down", "up", "down")
+        assert_clean(app, "About 23:49 at today's dose", " 34   8    GoodRx Health")
+
+
+async def test_a_notification_quoting_a_file_shows_it_literally():
+    app = make_app(
+        [hostile()], audio="off", notices=["x.yaml [$accent]: \x1b]0;PWNED\x07[/] [B]no"]
+    )
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        app.say("sound failed: [b]device\x07 [/x]")
+        await pilot.pause(0.2)
+        assert_clean(app, "x.yaml [$accent]: [/] [B]no", "sound failed: [b]device [/x]")
