@@ -1,5 +1,7 @@
 """Words and numbers for people, in one place: clocks, numbers, ranges, plurals,
-doses, pain scores and statuses.
+doses, pain scores and statuses; and ``printable``, which every text read from a
+session file, the config or the log goes through before it is shown (defined in
+the engine, whose loader needs it too).
 
 The command line and the screens both print through these, so a duration, a
 range or a status never reads one way in `kneecoach history` and another on the
@@ -15,6 +17,7 @@ from datetime import datetime
 from kneecoach.engine.model import DoseEnd, Part, Progression, Range, dose_limits
 from kneecoach.engine.outcomes import ExerciseOutcome, WorkoutStatus
 from kneecoach.engine.plan import ChosenDose, choose_dose
+from kneecoach.engine.printable import printable  # the one cleaner of text from files
 
 # -- numbers and time ---------------------------------------------------------------
 
@@ -60,7 +63,9 @@ def plural(count: int, word: str) -> str:
 
 def short(text: str, width: int) -> str:
     """Cut to ``width`` with an ellipsis; a "name: part" keeps its part, so that
-    "Three-way leg raise: front" and "...: side" stay apart in a narrow column."""
+    "Three-way leg raise: front" and "...: side" stay apart in a narrow column.
+    Text from a file is made ``printable`` first: what is cut is what is shown."""
+    text = printable(text)
     if len(text) <= width:
         return text
     name, colon, part = text.rpartition(": ")

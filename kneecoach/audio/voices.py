@@ -6,7 +6,9 @@ say "Set 2 of 5"): when espeak-ng is installed, those phrases are rendered once
 into the user's cache folder (in the background, at start-up), trimmed and
 levelled exactly as ``tools/make_sounds.py`` does the shipped ones, so that a cue
 made of both sounds like one voice; without it, the cue falls back to a plainer
-phrase or to tones alone. Nothing is rendered during a workout.
+phrase or to tones alone. Nothing is rendered during a workout. The cache folder
+and its files are the user's alone (0700, 0600), whatever the umask: a name can
+say what a person is being treated for.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kneecoach.audio.sound import RATE, Sound, SoundBank, SoundError, load_wav, slug
+from kneecoach.engine.files import make_private_folder
 
 ESPEAK_VOICE = ("-v", "en-us", "-s", "165")  # as tools/make_sounds.py renders them
 FULL_SCALE = 32767
@@ -61,7 +64,7 @@ def render_missing(
     missing = [phrase for phrase in dict.fromkeys(phrases) if not bank.has_voice(phrase)]
     if not espeak or not missing:
         return []
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     rendered = []
     for phrase in missing:
         target = folder / f"voice-{slug(phrase)}.wav"
@@ -75,6 +78,7 @@ def render_missing(
                 timeout=20,
                 check=True,
             )
+            os.chmod(partial, 0o600)  # espeak-ng creates it through the umask
             _trimmed(partial).to_wav(partial)
             partial.replace(target)
         except (OSError, subprocess.SubprocessError, SoundError, ValueError):

@@ -15,7 +15,7 @@ from kneecoach.engine import DoseDecision, Session, progression_units
 from kneecoach.services.catalog import resolve
 from kneecoach.services.doses import set_dose, todays
 from kneecoach.services.errors import DoseError
-from kneecoach.text import count_in_range, number_text, range_text
+from kneecoach.text import count_in_range, number_text, printable, range_text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
             session, args.unit, folder, settings,
             hold_seconds=args.hold, reps=args.reps, sets=args.sets, reset=args.reset,
         )  # fmt: skip
-        print(f"{args.unit}: " + ("handed back to the rule" if args.reset else "set by hand"))
+        done = "handed back to the rule" if args.reset else "set by hand"
+        print(printable(f"{args.unit}: {done}"))
     decisions = todays(session, folder, settings)
     if args.unit is not None:  # that exercise (or all its parts) only
         decisions = {
@@ -60,4 +61,4 @@ def doses_table(session: Session, decisions: Mapping[str, DoseDecision]) -> str:
         numbers.append(count_in_range(decision.dose.sets or 1, "set", limits.sets))
         lines.append(f"{key:<36} {' × '.join(numbers)}")
         lines.append(f"{'':<36} {decision.reason}")
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)  # the title is the file's

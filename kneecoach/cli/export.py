@@ -14,7 +14,7 @@ from kneecoach.cli.common import data_folder
 from kneecoach.services.doses import existing_log
 from kneecoach.store.export import history_csv, history_json
 from kneecoach.store.records import LoggedWorkout
-from kneecoach.text import plural
+from kneecoach.text import plural, printable
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,12 +45,15 @@ def export(
     try:
         _write_private(Path(output), text)
     except OSError as error:
-        print(f"kneecoach: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        message = f"kneecoach: cannot write {output}: {error.strerror or error}"
+        print(printable(message), file=sys.stderr)
         return 1
     steps = sum(len(workout.steps) for workout in workouts)
     print(
-        f"kneecoach: wrote {plural(len(workouts), 'workout')} ({plural(steps, 'step')}) "
-        f"to {output} as {fmt.upper()}",
+        printable(
+            f"kneecoach: wrote {plural(len(workouts), 'workout')} ({plural(steps, 'step')}) "
+            f"to {output} as {fmt.upper()}"
+        ),
         file=sys.stderr,
     )
     return 0

@@ -18,7 +18,14 @@ from kneecoach.services.doses import existing_log
 from kneecoach.services.history import streaks
 from kneecoach.store.export import history_json
 from kneecoach.store.records import LoggedWorkout
-from kneecoach.text import REHEARSAL_MARK, duration_text, pain_text, plural, streak_text
+from kneecoach.text import (
+    REHEARSAL_MARK,
+    duration_text,
+    pain_text,
+    plural,
+    printable,
+    streak_text,
+)
 
 NO_WORKOUTS = "No workouts logged yet."
 
@@ -55,7 +62,7 @@ def history_lines(
     if rehearsals:
         shown += f", {rehearsals:,} of them {REHEARSAL_MARK} (rehearsals, not counted)"
     lines += ["", f"{streak_text(current, longest)} · {shown}"]
-    return lines
+    return [printable(line) for line in lines]  # sessions' ids as the log has them
 
 
 def print_history(

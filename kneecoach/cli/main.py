@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from kneecoach.cli.parser import parse
 from kneecoach.engine.errors import UserError
+from kneecoach.engine.printable import printable
 
 # command -> the module under kneecoach/cli/ whose run(args) does it
 COMMANDS = {
@@ -41,8 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args.command)(args)
     except UserError as exc:  # a bad file, an unknown id, a config or log problem
-        for line in exc.lines:
-            print(line, file=sys.stderr)
+        for line in exc.lines:  # they name files and quote what is in them
+            print(printable(line), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from datetime import date
 
 from kneecoach import __version__
+from kneecoach.engine.limits import DOSE_LIMITS
+from kneecoach.engine.printable import excerpt
 from kneecoach.settings.config import AUDIO_MODES, VOICE_LEVELS
 
 # Options may stand before or after the command; argparse.SUPPRESS keeps a
@@ -77,9 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     dose.add_argument(
         "unit", metavar="EXERCISE", nargs="?", help="an exercise id, or EXERCISE/PART for a part"
     )
-    dose.add_argument("--hold", type=float, metavar="SECONDS", help="hold this many seconds")
-    dose.add_argument("--reps", type=int, metavar="N", help="this many reps a set")
-    dose.add_argument("--sets", type=int, metavar="N", help="this many sets")
+    dose.add_argument(
+        "--hold", type=_dose("hold_seconds"), metavar="SECONDS", help="hold this many seconds"
+    )
+    dose.add_argument("--reps", type=_dose("reps"), metavar="N", help="this many reps a set")
+    dose.add_argument("--sets", type=_dose("sets"), metavar="N", help="this many sets")
     dose.add_argument("--reset", action="store_true", help="let the rule decide again")
 
     history = commands.add_parser("history", parents=[common], help="list the workouts logged")
@@ -218,6 +223,27 @@ def _speed(text: str) -> float:
     if not 0 < value <= 1000:
         raise argparse.ArgumentTypeError("speed must be greater than 0 and at most 1000")
     return value
+
+
+def _dose(key: str) -> Callable[[str], float]:
+    """A dose number within what any session file may hold (engine.limits): checked
+    here, so that 1e308 or a 400-digit number is one line, not an OverflowError."""
+    limit = DOSE_LIMITS[key]
+    whole = key != "hold_seconds"
+
+    def number(text: str) -> float:
+        try:
+            value: float = int(text) if whole else float(text)
+        except ValueError:
+            kind = "a whole number" if whole else "a number"
+            raise argparse.ArgumentTypeError(f"not {kind}: {excerpt(text)}") from None
+        if not 0 < value <= limit.most:  # NaN fails this too
+            raise argparse.ArgumentTypeError(
+                f"must be more than 0 and at most {limit.describe()}, not {excerpt(text)}"
+            )
+        return value
+
+    return number
 
 
 def _day(text: str) -> date:

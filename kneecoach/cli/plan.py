@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from kneecoach.cli.common import data_folder, progression_settings, sessions_dirs
 from kneecoach.engine import DoseDecision, Exercise, Part, Plan, build_plan
 from kneecoach.engine.model import Dose, DoseEnd, plain_number
+from kneecoach.engine.printable import json_safe
 from kneecoach.services.catalog import resolve
-from kneecoach.text import clock_text, dose_text
+from kneecoach.text import clock_text, dose_text, printable
 
 COLUMNS = "{number:>3}  {name:<34} {kind:<10} {time:>7}  {dose}"
 
@@ -29,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
         end = "high" if args.dose == "high" else "low"
         plan = build_plan(session, dose=end)
     if args.json:
-        print(json.dumps(plan_json(plan, args.dose, today), indent=2, ensure_ascii=False))
+        text = json.dumps(plan_json(plan, args.dose, today), indent=2, ensure_ascii=False)
+        print(json_safe(text))
     else:
         print(plan_table(plan, end, today))
     return 0
@@ -94,7 +96,7 @@ def plan_table(
         "",
         f"Total {clock_text(plan.total_seconds)} ({len(plan.steps)} steps, rests included)",
     ]
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)  # names and sources are the file's
 
 
 def _dose_json(dose: Dose | None, keys: tuple[str, ...]) -> dict[str, list[float] | None]:

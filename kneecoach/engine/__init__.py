@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kneecoach.engine.events import Event, EventKind, Outcome, Snapshot, StepRecord, Tick
-    from kneecoach.engine.loader import load_session, parse_session
     from kneecoach.engine.machine import Workout
     from kneecoach.engine.model import (
         Dose,
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
         todays_doses,
     )
     from kneecoach.engine.progression_rule import RuleError, merge_rule
+    from kneecoach.engine.session_file import load_session, parse_session
     from kneecoach.engine.yamlnodes import SessionError, SessionFileError
 
 _WHERE = {
@@ -73,9 +73,9 @@ _WHERE = {
     "WorkoutResult": "progression",
     "build_plan": "plan",
     "dose_limits": "model",
-    "load_session": "loader",
+    "load_session": "session_file",
     "merge_rule": "progression_rule",
-    "parse_session": "loader",
+    "parse_session": "session_file",
     "progression_units": "progression",
     "todays_doses": "progression",
 }

@@ -1,17 +1,25 @@
-"""Loading session files: YAML in, a validated Session out, or every problem listed.
+"""Reading a session out of a session file's YAML: a validated Session, or every
+problem listed (``session_file`` reads the file and calls ``read_session``).
 
 The format is documented in docs/sessions.md; this module is its only reader.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import replace
-from pathlib import Path
 
 from yaml.nodes import Node
 
+from kneecoach.engine.limits import (
+    DOSE_LIMITS,
+    MAX_EXERCISES,
+    MAX_ID_CHARS,
+    MAX_NAME_CHARS,
+    MAX_PARTS,
+    MAX_PLAN_STEPS,
+    REST_LIMIT,
+)
 from kneecoach.engine.loader_posture import POSTURE_KEYS, REP_KEYS, Posture, PostureReader
 from kneecoach.engine.model import (
     EXERCISE_KINDS,
@@ -27,14 +35,10 @@ from kneecoach.engine.model import (
     Session,
     Side,
 )
+from kneecoach.engine.plan import top_steps
+from kneecoach.engine.printable import excerpt
 from kneecoach.engine.progression_rule import RuleReader
-from kneecoach.engine.yamlnodes import (
-    MAX_BYTES,
-    NodeReader,
-    SessionError,
-    SessionFileError,
-    compose,
-)
+from kneecoach.engine.yamlnodes import NodeReader
 
 SESSION_KEYS = (
     "id", "title", "source", "summary", "safety", "avoid",
@@ -58,46 +62,24 @@ PROGRESSION_KEYS = ("note", "hold_seconds", "reps", "sets")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-def load_session(path: str | Path) -> Session:
-    """Read and validate one session file; raises SessionFileError listing every problem."""
-    name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise SessionFileError([SessionError(name, 1, 1, "no such file")]) from None
-    except IsADirectoryError:
-        raise SessionFileError(
-            [SessionError(name, 1, 1, "is a folder, not a session file")]
-        ) from None
-    except OSError as exc:
-        raise SessionFileError(
-            [SessionError(name, 1, 1, f"cannot be read: {exc.strerror}")]
-        ) from None
-    return parse_session(data, name)
-
-
-def parse_session(data: bytes, file: str) -> Session:
-    root = compose(data, file)
-    if root is None:
-        raise SessionFileError([SessionError(file, 1, 1, "file has no content, only comments")])
-    reader = NodeReader(file)
-    session = _SessionReader(reader).read(root)
-    if reader.errors or session is None:
-        raise SessionFileError(sorted(reader.errors, key=lambda e: (e.line, e.column)))
-    return replace(session, path=file, content_hash=hashlib.sha256(data).hexdigest())
+def read_session(root: Node, reader: NodeReader) -> Session | None:
+    """The session in a composed file, or None; problems go to ``reader``."""
+    return _SessionReader(reader).read(root)
 
 
 class _SessionReader:
     def __init__(self, reader: NodeReader) -> None:
         self.r = reader
         self.ids: dict[str, int] = {}
+        self.nodes: dict[int, tuple[Node, str]] = {}  # an exercise's line: its node, field
 
     def identifier(self, node: Node, field: str) -> str | None:
-        value = self.r.text(node, field)
+        value = self.r.text(node, field, most=MAX_ID_CHARS)
         if value is not None and not ID_PATTERN.match(value):
             self.r.error(
-                node, f"ids use lower-case letters, digits, '-' and '_'; got {value!r}", field
+                node,
+                f"ids use lower-case letters, digits, '-' and '_'; got {excerpt(value)}",
+                field,
             )
             return None
         return value
@@ -109,7 +91,9 @@ class _SessionReader:
         if keys is None:
             return None
         sid = self.identifier(keys["id"], "id") if "id" in keys else None
-        title = self.r.text(keys["title"], "title") if "title" in keys else None
+        title = (
+            self.r.text(keys["title"], "title", most=MAX_NAME_CHARS) if "title" in keys else None
+        )
         source = self.r.text(keys["source"], "source") if "source" in keys else None
         rests = self.rests(keys["rests"], "rests", Rests()) if "rests" in keys else Rests()
         rule = (
@@ -126,7 +110,7 @@ class _SessionReader:
         if "warm_up" in keys:
             exercises += self.timed_block(keys["warm_up"], "warm_up", "warm-up", source, rests)
         if "exercises" in keys:
-            items = self.r.sequence(keys["exercises"], "exercises")
+            items = self.r.sequence(keys["exercises"], "exercises", most=MAX_EXERCISES)
             if items is not None and not items:
                 self.r.error(
                     keys["exercises"], "a session needs at least one exercise", "exercises"
@@ -140,6 +124,9 @@ class _SessionReader:
                 keys["cool_down"], "cool_down", "cool-down", source, rests
             )
         if sid is None or title is None or not source or self.r.errors:
+            return None
+        self.check_size(exercises)
+        if self.r.errors:
             return None
         return Session(
             id=sid,
@@ -164,6 +151,29 @@ class _SessionReader:
             return None
         return None if value is None else int(value)
 
+    def check_size(self, exercises: list[Exercise]) -> None:
+        """The whole session at the top of every range and progression target (the
+        most it can grow to) is at most MAX_PLAN_STEPS steps; the error is put on
+        the exercise that takes it past."""
+        steps = 0
+        for exercise in exercises:
+            own = top_steps(exercise)
+            steps += own
+            if steps > MAX_PLAN_STEPS:
+                node, field = self.nodes[exercise.line]
+                message = (
+                    f"at the top of its ranges the session would pass {MAX_PLAN_STEPS:,}"
+                    f" steps (holds, reps, rests) with this exercise, which has {own:,}"
+                )
+                self.r.error(node, message, field)
+                return
+
+    def name(self, keys: dict[str, Node], field: str) -> str | None:
+        """An exercise's or a part's name: at most MAX_NAME_CHARS."""
+        if "name" not in keys:
+            return None
+        return self.r.text(keys["name"], f"{field}.name", most=MAX_NAME_CHARS)
+
     def optional_text(self, keys: dict[str, Node], key: str, path: str) -> str:
         if key not in keys:
             return ""
@@ -175,7 +185,7 @@ class _SessionReader:
             return base
         values = {}
         for key, value_node in keys.items():
-            value = self.r.range(value_node, f"{field}.{key}", allow_zero=True)
+            value = self.r.range(value_node, f"{field}.{key}", allow_zero=True, most=REST_LIMIT)
             if value is not None:
                 values[key] = value
         return replace(base, **values)
@@ -199,7 +209,11 @@ class _SessionReader:
         keys = self.r.mapping(node, field, TIMED_BLOCK_KEYS, required=("minutes", "what"))
         if keys is None:
             return []
-        minutes = self.r.range(keys["minutes"], f"{field}.minutes") if "minutes" in keys else None
+        minutes = (
+            self.r.range(keys["minutes"], f"{field}.minutes", most=DOSE_LIMITS["minutes"])
+            if "minutes" in keys
+            else None
+        )
         what = self.r.text(keys["what"], f"{field}.what") if "what" in keys else None
         steps = (
             self.r.text_list(keys["steps"], f"{field}.steps", required=True)
@@ -208,6 +222,7 @@ class _SessionReader:
         )
         if minutes is None or what is None:
             return []
+        self.nodes[node.start_mark.line + 1] = (node, field)
         return [
             Exercise(
                 id=kind,
@@ -228,7 +243,9 @@ class _SessionReader:
         for key in DOSE_KEYS:
             if key in keys:
                 whole = key in ("reps", "sets")
-                values[key] = self.r.range(keys[key], f"{field}.{key}", whole=whole)
+                values[key] = self.r.range(
+                    keys[key], f"{field}.{key}", whole=whole, most=DOSE_LIMITS[key]
+                )
         given = [key for key in DOSE_KEYS if key in keys]
         where = field
         self_paced = (
@@ -304,7 +321,7 @@ class _SessionReader:
         eid = self.identifier(keys["id"], f"{field}.id") if "id" in keys else None
         if eid is not None:
             self.claim_id(eid, keys["id"], f"{field}.id")
-        name = self.r.text(keys["name"], f"{field}.name") if "name" in keys else None
+        name = self.name(keys, field)
         kind = (
             self.r.choice(keys["kind"], f"{field}.kind", EXERCISE_KINDS) if "kind" in keys else None
         )
@@ -351,6 +368,7 @@ class _SessionReader:
         )
         if eid is None or name is None or kind is None or (dose is None and not parts):
             return None
+        self.nodes[node.start_mark.line + 1] = (node, field)
         return Exercise(
             id=eid,
             name=name,
@@ -379,7 +397,7 @@ class _SessionReader:
     def parts(
         self, node: Node, field: str, per_side: bool, first_side: Side, posture: Posture
     ) -> tuple[Part, ...]:
-        items = self.r.sequence(node, field)
+        items = self.r.sequence(node, field, most=MAX_PARTS)
         postures = PostureReader(self.r)
         if items is not None and not items:
             self.r.error(node, "'parts' needs at least one part", field)
@@ -399,7 +417,7 @@ class _SessionReader:
                 )
             elif pid is not None:
                 seen[pid] = keys["id"].start_mark.line + 1
-            name = self.r.text(keys["name"], f"{path}.name") if "name" in keys else None
+            name = self.name(keys, path)
             dose = self.dose(keys, item, path)
             part_side, part_first = self.sides(keys, path, per_side, first_side)
             part_posture = postures.read(keys, path, posture)
@@ -439,7 +457,9 @@ class _SessionReader:
             if key not in keys:
                 return None
             whole = key != "hold_seconds"
-            return self.r.number(keys[key], f"{field}.{key}", whole=whole, allow_zero=False)
+            return self.r.number(
+                keys[key], f"{field}.{key}", whole=whole, allow_zero=False, most=DOSE_LIMITS[key]
+            )
 
         hold, reps, sets = target("hold_seconds"), target("reps"), target("sets")
         if not note:

@@ -186,6 +186,28 @@ def build_plan(
     return Plan(session=session, steps=tuple(builder.steps))
 
 
+def top_steps(exercise: Exercise) -> int:
+    """How many steps ``exercise`` has at the top of every range its session file
+    allows (up to its progression targets), counted, never planned, so that the
+    loader can refuse a session too big to plan before planning it. It counts as
+    ``_expand_exercise`` adds: a get-ready, a switch per extra side, a rest between
+    sets and between held reps where those rests last at all."""
+    rests = exercise.rests
+    steps = 0
+    for part in exercise.units():
+        if part.dose.minutes is not None:
+            steps += 1
+            continue
+        limits = dose_limits(part.dose, exercise.progression)
+        sides = 2 if part.per_side else 1
+        sets, reps = int(limits.sets.high), int(limits.reps.high)
+        set_rests = sides * (sets - 1) if rests.between_sets.pick("high") > 0 else 0
+        held = limits.hold_seconds is not None and rests.between_reps.pick("high") > 0
+        rep_rests = sides * sets * (reps - 1) if held else 0
+        steps += 1 + (sides - 1) + set_rests + sides * sets * reps + rep_rests
+    return steps
+
+
 def _expand_exercise(
     builder: _Builder,
     exercise: Exercise,

@@ -9,12 +9,12 @@ same wherever it was made. docs/progression.md documents every key.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from yaml.nodes import Node
 
+from kneecoach.engine.limits import DOSE_LIMITS, MAX_LIST_ITEMS, Limit
 from kneecoach.engine.model import (
     PROGRESS_FIELDS,
     DoseSteps,
@@ -23,12 +23,20 @@ from kneecoach.engine.model import (
     rule_with,
     steps_with,
 )
+from kneecoach.engine.printable import excerpt
 from kneecoach.engine.yamlnodes import NodeReader, close_match
 
 RULE_KEYS = ("safe_pain", "acceptable_pain", "workouts_to_progress", "order", "steps")
 EXERCISE_RULE_KEYS = ("order", "steps")  # an exercise may change what it progresses, and how fast
 PAIN_KEYS = ("safe_pain", "acceptable_pain")
 MAX_PAIN = 10
+# a step is at most a whole range: the most a session file allows
+RULE_LIMITS: dict[str, Limit] = {
+    "workouts_to_progress": Limit(100, "workouts"),
+    "hold_seconds": DOSE_LIMITS["hold_seconds"],
+    "reps": DOSE_LIMITS["reps"],
+    "sets": DOSE_LIMITS["sets"],
+}
 
 
 class RuleError(ValueError):
@@ -56,21 +64,21 @@ def value_problem(key: str, value: object) -> str | None:
     or a step (``hold_seconds``, ``reps``, ``sets``).
     """
     whole = _whole(value)
-    shown = "nothing" if value is None else repr(value)
+    shown = "nothing" if value is None else excerpt(value)
     if key in PAIN_KEYS and (whole is None or not 0 <= whole <= MAX_PAIN):
         return f"must be a whole number from 0 to {MAX_PAIN} (a pain score), got {shown}"
     if key == "workouts_to_progress" and (whole is None or whole < 1):
         return f"must be a whole number, 1 or more, got {shown}"
     if key in ("reps", "sets") and (whole is None or whole < 1):
         return f"must be a whole number greater than zero, got {shown}"
-    if key == "hold_seconds":
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-            or value <= 0
-        ):
-            return f"must be a number of seconds greater than zero, got {shown}"
+    if key == "hold_seconds" and (
+        isinstance(value, bool) or not isinstance(value, int | float) or not value > 0  # NaN too
+    ):
+        return f"must be a number of seconds greater than zero, got {shown}"
+    limit = RULE_LIMITS.get(key)
+    if limit is not None and isinstance(value, int | float) and value > limit.most:
+        # compared before any arithmetic: a 400-digit number is a line, not an OverflowError
+        return f"must be at most {limit.describe()}, got {shown}"
     return None
 
 
@@ -86,9 +94,9 @@ def order_item_problem(value: object, seen: list[str]) -> str | None:
     if value not in PROGRESS_FIELDS:
         close = close_match(str(value), PROGRESS_FIELDS, cutoff=0.5)
         hint = f" (did you mean {close!r}?)" if close else ""
-        return f"must be one of {', '.join(PROGRESS_FIELDS)}; got {value!r}{hint}"
+        return f"must be one of {', '.join(PROGRESS_FIELDS)}; got {excerpt(value)}{hint}"
     if value in seen:
-        return f"{value!r} is listed twice"
+        return f"{excerpt(value)} is listed twice"
     return None
 
 
@@ -107,7 +115,7 @@ def thresholds_problem(
 def unknown_key(key: object, allowed: tuple[str, ...]) -> str:
     close = close_match(str(key), allowed, cutoff=0.6)
     hint = f" (did you mean {close!r}?)" if close else f"; expected one of: {', '.join(allowed)}"
-    return f"unknown key {key!r}{hint}"
+    return f"unknown key {excerpt(key)}{hint}"
 
 
 def merge_rule(
@@ -146,7 +154,9 @@ def merge_rule(
 
 def _order(value: object, field: str) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise RuleError(field, f"expected a list such as [hold_seconds, reps, sets], got {value!r}")
+        raise RuleError(
+            field, f"expected a list such as [hold_seconds, reps, sets], got {excerpt(value)}"
+        )
     seen: list[str] = []
     for index, item in enumerate(value):
         problem = order_item_problem(item, seen)
@@ -158,7 +168,7 @@ def _order(value: object, field: str) -> tuple[str, ...]:
 
 def _steps(base: DoseSteps, value: object, field: str) -> DoseSteps:
     if not isinstance(value, Mapping):
-        raise RuleError(field, f"expected a mapping such as {{reps: 1}}, got {value!r}")
+        raise RuleError(field, f"expected a mapping such as {{reps: 1}}, got {excerpt(value)}")
     steps: dict[str, float] = {}
     for key, number in value.items():
         if key not in PROGRESS_FIELDS:
@@ -246,7 +256,7 @@ class RuleReader:
         return plain(key, value)
 
     def rule_order(self, node: Node, field: str) -> tuple[str, ...] | None:
-        items = self.r.sequence(node, field)
+        items = self.r.sequence(node, field, most=MAX_LIST_ITEMS)
         if items is None:
             return None
         seen: list[str] = []

@@ -18,9 +18,11 @@ from yaml.events import CollectionEndEvent, CollectionStartEvent, DocumentStartE
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kneecoach.engine.errors import UserError
+from kneecoach.engine.limits import MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_TEXT_CHARS, Limit
 from kneecoach.engine.model import Range
+from kneecoach.engine.printable import code_point, excerpt, printable, unsafe_characters
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = MAX_FILE_BYTES
 Choice = TypeVar("Choice", bound=str)
 MAX_DEPTH = 50  # lists and mappings inside each other; a session needs about 6
 YAML_TAG = "tag:yaml.org,2002:"
@@ -51,18 +53,22 @@ class SessionError:
     column: int
     message: str
     field: str = ""
+    warning: bool = False  # the file works; something in it is worth a look
 
     def __str__(self) -> str:
         where = f" ({self.field})" if self.field else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.message}{where}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.file}:{self.line}:{self.column}: {kind}{self.message}{where}"
 
 
 class SessionFileError(UserError):
-    """Raised when a session file has problems; ``errors`` lists every one."""
+    """Raised when a session file has problems; ``errors`` lists every one, and
+    ``warnings`` what was found besides (for `kneecoach validate`)."""
 
-    def __init__(self, errors: list[SessionError]) -> None:
+    def __init__(self, errors: list[SessionError], warnings: Sequence[SessionError] = ()) -> None:
         super().__init__("\n".join(str(error) for error in errors))
         self.errors = errors
+        self.warnings = list(warnings)
 
     @property
     def lines(self) -> list[str]:
@@ -75,7 +81,12 @@ def _describe(node: Node) -> str:
         return "a mapping"
     if isinstance(node, SequenceNode):
         return "a list"
-    return repr(node.value) if node.value != "" else "nothing"
+    return excerpt(node.value) if node.value != "" else "nothing"
+
+
+def _cut(message: str, limit: int = 120) -> str:
+    """PyYAML's own words, which may quote what it found (an alias, a tag), cut."""
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def _tag_name(tag: str) -> str:
@@ -131,7 +142,7 @@ def compose(data: bytes, file: str) -> Node | None:
             # PyYAML splits these in two: "expected a single document in the stream",
             # "but found another document"; the second half alone makes no sense.
             problem = f"{exc.context}, {problem}"
-        raise fail(line, column, f"not valid YAML: {problem}") from None
+        raise fail(line, column, f"not valid YAML: {_cut(problem)}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a position
         raise fail(1, 1, f"not valid YAML: {exc}") from None
 
@@ -147,7 +158,9 @@ def _first_pass(text: str, loader: Any, fail: Callable[[int, int, str], SessionF
                 return  # yaml.compose reports the second document
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in SAFE_TAGS and (mark := event.start_mark) is not None:
-            raise fail(mark.line + 1, mark.column + 1, f"unsupported YAML tag {_tag_name(tag)!r}")
+            raise fail(
+                mark.line + 1, mark.column + 1, f"unsupported YAML tag {excerpt(_tag_name(tag))}"
+            )
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH and (mark := event.start_mark) is not None:
@@ -166,11 +179,18 @@ class NodeReader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.errors: list[SessionError] = []
+        self.warnings: list[SessionError] = []
         self._constructor = SafeConstructor()
 
     def error(self, node: Node, message: str, field: str) -> None:
         mark = node.start_mark
         self.errors.append(SessionError(self.file, mark.line + 1, mark.column + 1, message, field))
+
+    def warn(self, node: Node, message: str, field: str) -> None:
+        mark = node.start_mark
+        self.warnings.append(
+            SessionError(self.file, mark.line + 1, mark.column + 1, message, field, warning=True)
+        )
 
     def scalar(self, node: Node, field: str) -> Any:
         """The Python value of a scalar node, or None (with an error) for anything else."""
@@ -180,12 +200,14 @@ class NodeReader:
         try:
             return self._constructor.construct_object(node, deep=True)
         except ConstructorError:
-            self.error(node, f"unsupported YAML tag {_tag_name(node.tag)!r}", field)
+            self.error(node, f"unsupported YAML tag {excerpt(_tag_name(node.tag))}", field)
             return None
         except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError):
             # "2024-13-45" looks like a date but is none; "!!int ten"; "!!bool maybe".
             kind = _tag_name(node.tag).lstrip("!")
-            self.error(node, f"{node.value!r} is not a valid {kind} (put text in quotes)", field)
+            self.error(
+                node, f"{excerpt(node.value)} is not a valid {kind} (put text in quotes)", field
+            )
             return None
 
     def mapping(
@@ -223,12 +245,14 @@ class NodeReader:
             if len(self.errors) > before:
                 continue
             if not isinstance(key, str):
-                self.error(key_node, f"keys must be names, got {key!r}", field)
+                self.error(key_node, f"keys must be names, got {excerpt(key)}", field)
                 continue
             path = f"{field}.{key}" if field else key
             if key in written and id(key_node) in own:
                 first = written[key]
-                self.error(key_node, f"duplicate key {key!r}, first given at line {first}", path)
+                self.error(
+                    key_node, f"duplicate key {excerpt(key)}, first given at line {first}", path
+                )
             elif key not in allowed:
                 close = close_match(key, allowed, cutoff=0.6)
                 hint = (
@@ -236,7 +260,7 @@ class NodeReader:
                     if close
                     else f"; expected one of: {', '.join(allowed)}"
                 )
-                self.error(key_node, f"unknown key {key!r}{hint}", path)
+                self.error(key_node, f"unknown key {excerpt(key)}{hint}", path)
             else:
                 # Merged keys come first: a later one, or one written here, overrides them.
                 found[key] = value_node
@@ -247,13 +271,18 @@ class NodeReader:
                 self.error(node, f"missing required key {key!r}", field or key)
         return found
 
-    def sequence(self, node: Node, field: str) -> list[Node] | None:
+    def sequence(self, node: Node, field: str, most: int | None = None) -> list[Node] | None:
         if not isinstance(node, SequenceNode):
             self.error(node, f"expected a list, got {_describe(node)}", field)
             return None
+        if most is not None and len(node.value) > most:
+            self.error(node, f"too many items: {len(node.value):,} (at most {most})", field)
+            return None
         return list(node.value)
 
-    def text(self, node: Node, field: str) -> str | None:
+    def text(self, node: Node, field: str, most: int = MAX_TEXT_CHARS) -> str | None:
+        """One line of text, its whitespace collapsed; control characters and
+        escape sequences are left out, with a warning (they never reach a screen)."""
         if isinstance(node, MappingNode):
             self.error(
                 node, "expected text, got a mapping (put text containing ': ' in quotes)", field
@@ -266,14 +295,31 @@ class NodeReader:
                 self.error(node, "expected text, got nothing", field)
             return None
         if not isinstance(value, str):
-            self.error(node, f"expected text, got {value!r} (put it in quotes)", field)
+            self.error(node, f"expected text, got {excerpt(value)} (put it in quotes)", field)
             return None
-        if not value.strip():
+        unsafe = [c for c in unsafe_characters(value) if not c.isspace()]
+        if unsafe:
+            codes = ", ".join(code_point(c) for c in unsafe[:3]) + (", …" if unsafe[3:] else "")
+            self.warn(
+                node,
+                f"control characters ({codes}) in the text are left out: kneecoach never"
+                " sends them to a terminal",
+                field,
+            )
+        value = " ".join(printable(value).split())
+        if not value:
             self.error(node, "text is empty", field)
             return None
-        return " ".join(value.split())
+        if len(value) > most:
+            self.error(
+                node, f"text is too long: {len(value):,} characters (at most {most:,})", field
+            )
+            return None
+        return value
 
-    def text_list(self, node: Node, field: str, required: bool = False) -> tuple[str, ...]:
+    def text_list(
+        self, node: Node, field: str, required: bool = False, most: int = MAX_LIST_ITEMS
+    ) -> tuple[str, ...]:
         """A list of text; a single line of text is taken as a list of one."""
         if required and isinstance(node, SequenceNode) and not node.value:
             self.error(node, "needs at least one line of text", field)
@@ -285,7 +331,7 @@ class NodeReader:
         ):
             one = self.text(node, field)
             return (one,) if one is not None else ()
-        items = self.sequence(node, field)
+        items = self.sequence(node, field, most)
         if items is None:
             return ()
         result = [self.text(item, f"{field}[{index}]") for index, item in enumerate(items)]
@@ -297,7 +343,7 @@ class NodeReader:
             self.error(node, "expected true or false, got nothing", field)
             return None
         if value is not None and not isinstance(value, bool):
-            self.error(node, f"expected true or false, got {value!r}", field)
+            self.error(node, f"expected true or false, got {excerpt(value)}", field)
             return None
         return value
 
@@ -312,40 +358,53 @@ class NodeReader:
                 return choice
         close = close_match(str(value), choices, cutoff=0.5)
         hint = f" (did you mean {close!r}?)" if close else ""
-        self.error(node, f"must be one of {', '.join(choices)}; got {value!r}{hint}", field)
+        self.error(node, f"must be one of {', '.join(choices)}; got {excerpt(value)}{hint}", field)
         return None
 
-    def number(self, node: Node, field: str, whole: bool, allow_zero: bool) -> float | None:
+    def number(
+        self, node: Node, field: str, whole: bool, allow_zero: bool, most: Limit | None = None
+    ) -> float | None:
+        """A number of at most ``most``: checked before any arithmetic, so that a
+        400-digit integer or ``1.0e+308`` is one line, not an OverflowError."""
         before = len(self.errors)
         value = self.scalar(node, field)
         if len(self.errors) > before:
             return None
         kind = "a whole number" if whole else "a number"
+        shown = excerpt(value)
         if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-            self.error(node, f"expected {kind}, got {value!r}", field)
+            self.error(node, f"expected {kind}, got {shown}", field)
             return None
-        if whole and not float(value).is_integer():
-            self.error(node, f"expected {kind}, got {value!r}", field)
+        if whole and isinstance(value, float) and not value.is_integer():
+            self.error(node, f"expected {kind}, got {shown}", field)
             return None
         if value < 0 or (value == 0 and not allow_zero):
             bound = "zero or more" if allow_zero else "greater than zero"
-            self.error(node, f"must be {bound}, got {value!r}", field)
+            self.error(node, f"must be {bound}, got {shown}", field)
             return None
         if value == float("inf"):
             self.error(node, "must be a finite number", field)
             return None
+        if most is not None and value > most.most:
+            self.error(node, f"must be at most {most.describe()}, got {shown}", field)
+            return None
         return value
 
     def range(
-        self, node: Node, field: str, whole: bool = False, allow_zero: bool = False
+        self,
+        node: Node,
+        field: str,
+        whole: bool = False,
+        allow_zero: bool = False,
+        most: Limit | None = None,
     ) -> Range | None:
         """One number, or ``[low, high]`` with low <= high."""
         if isinstance(node, SequenceNode):
             if len(node.value) != 2:
                 self.error(node, f"a range is [low, high], got {len(node.value)} values", field)
                 return None
-            low = self.number(node.value[0], field, whole, allow_zero)
-            high = self.number(node.value[1], field, whole, allow_zero)
+            low = self.number(node.value[0], field, whole, allow_zero, most)
+            high = self.number(node.value[1], field, whole, allow_zero, most)
             if low is None or high is None:
                 return None
             if low > high:
@@ -354,5 +413,5 @@ class NodeReader:
                 )
                 return None
             return Range(low, high)
-        value = self.number(node, field, whole, allow_zero)
+        value = self.number(node, field, whole, allow_zero, most)
         return None if value is None else Range(value, value)

@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Protocol
 
+from kneecoach.engine.files import make_private_folder
+
 FILE_NAME = "acknowledged.json"
 
 
@@ -49,7 +51,7 @@ class FileAcknowledgements:
     def acknowledge(self, session_id: str) -> None:
         sessions = self._read() | {session_id}
         folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(folder)
         handle, temp = tempfile.mkstemp(dir=folder, prefix=".ack-", suffix=".json")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kneecoach.engine import Plan, Session, SessionFileError, build_plan, load_session
+from kneecoach.engine import Session, SessionFileError, load_session
+from kneecoach.engine.plan import build_plan
 from kneecoach.engine.yamlnodes import close_match
 from kneecoach.services.errors import SessionNotFound
 from kneecoach.settings.paths import user_sessions_dir
@@ -17,12 +18,28 @@ from kneecoach.settings.resources import shipped_dir
 PATTERNS = ("*.yaml", "*.yml")
 
 
+@dataclass(frozen=True)
+class Unusable:
+    """A session file found that could not be used: one line, whatever is wrong."""
+
+    path: str
+    errors: tuple[str, ...]  # every problem, each FILE:LINE:COL: message (field)
+
+    @property
+    def line(self) -> str:
+        """The first problem, and how many more `kneecoach validate` would list."""
+        more = len(self.errors) - 1
+        return self.errors[0] + (f" (and {more:,} more)" if more > 0 else "")
+
+
 @dataclass
 class Catalog:
-    """Every session found, by id; later folders shadow earlier ones."""
+    """Every session found, by id; later folders shadow earlier ones. A file that
+    cannot be used is kept in ``unusable``, never fatal to the rest."""
 
     sessions: dict[str, Session] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # e.g. one id shadowing another
+    unusable: list[Unusable] = field(default_factory=list)
 
     def sorted(self) -> list[Session]:
         """By title, as the list and the picker show them."""
@@ -51,15 +68,17 @@ class SessionSummary:
         }
 
 
-def summarize_session(session: Session, plan: Plan | None = None) -> SessionSummary:
-    """``plan``: today's; the low end of every range when not given."""
-    plan = plan or build_plan(session)
+def summarize_session(session: Session, seconds: float | None = None) -> SessionSummary:
+    """``seconds``: today's plan's; the low end of every range when not given (a
+    session's size is bounded when it is loaded, so planning it is cheap)."""
+    if seconds is None:
+        seconds = build_plan(session).total_seconds
     return SessionSummary(
         id=session.id,
         title=session.title,
         sources=session.sources,
         path=session.path,
-        minutes=round(plan.total_seconds / 60),
+        minutes=round(seconds / 60),
         exercises=sum(1 for e in session.exercises if e.is_main),
     )
 
@@ -89,7 +108,8 @@ def discover(dirs: Iterable[Path]) -> Catalog:
             try:
                 session = load_session(path)
             except SessionFileError as exc:
-                catalog.problems.extend(str(error) for error in exc.errors)
+                lines = tuple(exc.lines) or (f"{path}:1:1: cannot be used",)
+                catalog.unusable.append(Unusable(str(path), lines))
                 continue
             shadowed = catalog.sessions.get(session.id)
             if shadowed is not None:

@@ -12,7 +12,7 @@ from typing import Any
 from kneecoach.engine import ProgressionRule, Session, Workout, merge_rule
 from kneecoach.engine.machine import Clock
 from kneecoach.services.acknowledgements import Acknowledgements, MemoryAcknowledgements
-from kneecoach.services.catalog import unit_names
+from kneecoach.services.catalog import Unusable, unit_names
 from kneecoach.services.doses import TodaysPlan, todays_plan
 from kneecoach.services.logbook import Logbook, carry_over
 from kneecoach.store.records import LoggedWorkout
@@ -28,8 +28,10 @@ class Coach:
         logbook: Logbook | None = None,
         acknowledgements: Acknowledgements | None = None,
         progression: Mapping[str, Any] | None = None,
+        unusable: Sequence[Unusable] = (),
     ) -> None:
         self.sessions = list(sessions)  # the picker's
+        self.unusable = list(unusable)  # files the picker lists as unusable
         self.start = start  # the one named on the command line
         self.speed = speed
         self.logbook = logbook

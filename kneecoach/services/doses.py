@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,10 +132,19 @@ def overrides(decisions: Mapping[str, DoseDecision]) -> dict[str, ChosenDose]:
 
 @dataclass(frozen=True)
 class TodaysPlan:
-    """A session planned at today's doses, with each dose's reason."""
+    """A session at today's doses, with each dose's reason; its steps are made the
+    first time they are asked for."""
 
-    plan: Plan
+    session: Session
     decisions: Mapping[str, DoseDecision]
+
+    @cached_property
+    def plan(self) -> Plan:
+        return build_plan(self.session, overrides=overrides(self.decisions))
+
+    @property
+    def seconds(self) -> float:
+        return self.plan.total_seconds
 
     @property
     def reasons(self) -> dict[str, str]:
@@ -144,8 +154,7 @@ class TodaysPlan:
 def todays_plan(
     session: Session, log: WorkoutLog | None, settings: Settings | None = None
 ) -> TodaysPlan:
-    decisions = doses_for(session, log, settings)
-    return TodaysPlan(build_plan(session, overrides=overrides(decisions)), decisions)
+    return TodaysPlan(session, doses_for(session, log, settings))
 
 
 def existing_log(folder: Path) -> WorkoutLog | None:

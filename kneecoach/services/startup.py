@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kneecoach.engine import Session
 from kneecoach.services.acknowledgements import FileAcknowledgements
-from kneecoach.services.catalog import discover, resolve, session_dirs
+from kneecoach.services.catalog import Unusable, discover, resolve, session_dirs
 from kneecoach.services.coach import Coach
 from kneecoach.services.doses import checked_progression
 from kneecoach.services.logbook import Logbook
@@ -36,12 +36,13 @@ def prepare(options: LaunchOptions) -> Prepared:
     notices: list[str] = []
     start: Session | None = None
     sessions: list[Session] = []
+    unusable: list[Unusable] = []
     if options.session is not None:
         start = resolve(options.session, dirs)
-    else:  # the picker lists them all, and says which files it could not read
+    else:  # the picker lists them all, the files it could not use among them
         catalog = discover(dirs)
-        notices += [f"Not listed: {problem}" for problem in catalog.problems]
-        sessions = catalog.sorted()
+        notices += catalog.problems
+        sessions, unusable = catalog.sorted(), catalog.unusable
     config = load_config()
     progression = checked_progression(config)
     settings = config.audio
@@ -58,5 +59,6 @@ def prepare(options: LaunchOptions) -> Prepared:
         logbook=logbook,
         acknowledgements=FileAcknowledgements(options.data_dir),
         progression=progression,
+        unusable=unusable,
     )
     return Prepared(coach, audio, notices)

@@ -2,7 +2,9 @@
 
 Command-line options win over the file, the file over the defaults. A value that
 cannot be used is one line naming the file, the line and the field, never a
-traceback; an absent file is simply the defaults.
+traceback; an absent file is simply the defaults. Only a regular file of at most
+64 KB is read (a named pipe called config.toml is one line, not a hang), and a
+value quoted in an error is cut short.
 
     [audio]
     backend = "auto"   # auto, simpleaudio, command, bell or off
@@ -22,9 +24,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kneecoach.engine.errors import UserError
+from kneecoach.engine.files import FileTooLarge, NotARegularFile, read_regular_file
+from kneecoach.engine.printable import excerpt
 
 AUDIO_MODES = ("auto", "simpleaudio", "command", "bell", "off")
 MAX_PER_WEEK = 21  # as a session file's per_week
+MAX_CONFIG_BYTES = 64_000  # a settings file is a few lines
 VoiceLevel = Literal["off", "cues", "coach"]
 # off: tones only; cues: a word at each change ("Hold", "Rest"); coach: the exercise,
 # the position, the leg, the counts and the time left, as a coach beside the mat would
@@ -61,25 +66,42 @@ def config_path() -> Path:
     return config_dir() / "config.toml"
 
 
+def _read(path: Path) -> str | None:
+    """The settings file's text; None when there is none."""
+    try:
+        return read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except FileNotFoundError:
+        return None
+    except NotARegularFile as error:
+        raise ConfigError(f"{path}: is {error.kind}, not a settings file") from None
+    except FileTooLarge:
+        raise ConfigError(
+            f"{path}: too large for a settings file (over {MAX_CONFIG_BYTES:,} bytes)"
+        ) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: cannot read settings (not UTF-8 text)") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read settings ({error.strerror or error})") from None
+
+
 def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    text = _read(path)
+    if text is None:
         return Config()
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read settings ({error})") from None
     import tomllib  # here, not at the top: commands that read no settings skip it
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {error}") from None
+    except ValueError:  # a number of thousands of digits, which Python will not read
+        raise ConfigError(f"{path}: a number in it is too long to read") from None
     where = _Locator(path, text)
     unknown = sorted(set(data) - {"audio", "progression", "report"})
     if unknown:
         raise ConfigError(
-            f"{where(unknown[0])}: unknown section {unknown[0]!r} (known: audio, progression, report)"
+            f"{where(unknown[0])}: unknown section {excerpt(unknown[0])} (known: audio, progression, report)"
         )
     audio = _section(data, "audio", where)
     progression = _section(data, "progression", where)
@@ -104,18 +126,18 @@ def _audio(values: Mapping[str, Any], where: _Locator) -> AudioSettings:
     backend = values.get("backend", "auto")
     if backend not in AUDIO_MODES:
         raise ConfigError(
-            f"{where('backend', 'audio')}: audio.backend: expected one of {', '.join(AUDIO_MODES)}, found {backend!r}"
+            f"{where('backend', 'audio')}: audio.backend: expected one of {', '.join(AUDIO_MODES)}, found {excerpt(backend)}"
         )
     volume = values.get("volume", 100)
     if isinstance(volume, bool) or not isinstance(volume, int) or not 0 <= volume <= 100:
         raise ConfigError(
-            f"{where('volume', 'audio')}: audio.volume: expected a whole number from 0 to 100, found {volume!r}"
+            f"{where('volume', 'audio')}: audio.volume: expected a whole number from 0 to 100, found {excerpt(volume)}"
         )
     voice = voice_level(values.get("voice", "coach"))
     if voice is None:
         raise ConfigError(
             f"{where('voice', 'audio')}: audio.voice: expected one of"
-            f" {', '.join(VOICE_LEVELS)}, found {values['voice']!r}"
+            f" {', '.join(VOICE_LEVELS)}, found {excerpt(values['voice'])}"
         )
     return AudioSettings(backend=backend, volume=volume, voice=voice)
 
@@ -132,7 +154,7 @@ def _report(values: Mapping[str, Any], where: _Locator) -> ReportSettings:
     ):
         raise ConfigError(
             f"{where('target_per_week', 'report')}: report.target_per_week: expected a whole"
-            f" number from 1 to {MAX_PER_WEEK}, found {target!r}"
+            f" number from 1 to {MAX_PER_WEEK}, found {excerpt(target)}"
         )
     return ReportSettings(target_per_week=target)
 
@@ -150,10 +172,10 @@ def voice_level(value: object) -> VoiceLevel | None:
 def line_of(path: Path, key: str, section: str) -> str:
     """``FILE:LINE`` of ``key`` in ``[section]`` (``FILE`` alone if not found)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
+        text = _read(path)
+    except ConfigError:
         return str(path)
-    return _Locator(path, text)(key, section)
+    return _Locator(path, text)(key, section) if text is not None else str(path)
 
 
 class _Locator:

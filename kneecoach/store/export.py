@@ -3,6 +3,10 @@
 CSV has one row per step with the workout's fields repeated, because that is what a
 spreadsheet filters and pivots best; a workout with no steps still gets one row, so
 an export never silently drops a workout.
+
+Both may be printed on a terminal, and CSV opened in a spreadsheet: JSON writes
+control characters as escapes (the same data for a program), and a CSV
+text cell has them left out and never starts a formula (``spreadsheet_cell``).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import io
 import json
 from collections.abc import Iterable
 
+from kneecoach.engine.printable import json_safe, spreadsheet_cell
 from kneecoach.store.records import LoggedWorkout, to_text
 
 WORKOUT_FIELDS = (
@@ -26,7 +31,8 @@ CSV_FIELDS = WORKOUT_FIELDS + STEP_FIELDS
 
 
 def history_json(workouts: Iterable[LoggedWorkout]) -> str:
-    return json.dumps([workout.to_json() for workout in workouts], indent=2, ensure_ascii=False)
+    text = json.dumps([workout.to_json() for workout in workouts], indent=2, ensure_ascii=False)
+    return json_safe(text)
 
 
 def _cell(value: object) -> str:
@@ -36,7 +42,9 @@ def _cell(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return spreadsheet_cell(str(value))  # text: a title, a note, a status
 
 
 def history_csv(workouts: Iterable[LoggedWorkout]) -> str:

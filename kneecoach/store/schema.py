@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from kneecoach.engine.files import make_private_folder
 from kneecoach.store.records import LogError
 
 FILE_NAME = "kneecoach.db"
@@ -305,7 +306,7 @@ def _copy_owner_only(source: Path, target: Path) -> None:
 
 def _prepare_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(folder)  # its parents too (~/.local/share): 0700, any umask
     except OSError as error:
         raise LogError(f"cannot create the data folder {folder}: {error.strerror}") from error
     if not folder.is_dir():

@@ -133,7 +133,7 @@ class KneecoachApp(App[int]):
 
         coach = self.coach
         if coach.start is None:
-            return SessionPicker(coach.sessions, today=coach.plan_for)
+            return SessionPicker(coach.sessions, today=coach.plan_for, unusable=coach.unusable)
         if coach.logbook is None and coach.acknowledgements.is_acknowledged(coach.start.id):
             return self.flows.workout_screen(coach.start)
         return Screen(id="_default")
@@ -194,8 +194,10 @@ class KneecoachApp(App[int]):
         self.run_worker(lambda: self.listeners.prepare(sessions), thread=True)
         if self.coach.logbook is not None:
             self.coach.logbook.writer.on_error = self.say
-        for notice in self._notices:
-            self.notify(notice, severity="warning", timeout=15)
+        from kneecoach.ui.literal import as_markup
+
+        for notice in self._notices:  # they quote file names and settings
+            self.notify(as_markup(notice), severity="warning", timeout=15)
         if self.coach.logbook is not None or self.coach.start is not None:
             self.startup_flow()
 
@@ -287,7 +289,10 @@ class KneecoachApp(App[int]):
 
     def say(self, message: str) -> None:
         """A notification for the person, from any thread (a sound backend failing)."""
-        self.from_any_thread(lambda: self.notify(message, severity="warning", timeout=6))
+        from kneecoach.ui.literal import as_markup
+
+        text = as_markup(message)  # an error's text may quote a file or a device name
+        self.from_any_thread(lambda: self.notify(text, severity="warning", timeout=6))
 
     def ring(self) -> None:
         self.from_any_thread(self.bell)

@@ -1,5 +1,7 @@
 """The command line's tests never take over the terminal: `kneecoach run` starts
-the real app, headless, lets its start-up worker finish, and stops it."""
+the real app, headless, lets its start-up worker finish, and stops it. (pytest's
+standard input is no terminal, which `run` would refuse: tests/cli/
+test_odd_terminals.py checks that refusal in real processes.)"""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import asyncio
 
 import pytest
 
+import kneecoach.cli.run as run_command
 from kneecoach.ui.app import KneecoachApp
 
 
@@ -23,3 +26,4 @@ def _run_headless(self: KneecoachApp, **_: object) -> int | None:
 @pytest.fixture(autouse=True)
 def _headless_ui(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(KneecoachApp, "run", _run_headless)
+    monkeypatch.setattr(run_command, "terminal_problem", lambda: None)

@@ -119,3 +119,23 @@ def test_dose_shows_each_exercise_with_its_reason(capsys, tmp_path):
     assert code == 0
     assert "wall-sit" in out and "hold 20 s (20–60) × 3 reps × 1 set" in out
     assert "Starting at the low end of every range" in out
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--hold", "1e308", "must be more than 0 and at most 1,800 seconds, not '1e308'"),
+        ("--hold", "nan", "must be more than 0 and at most 1,800 seconds, not 'nan'"),
+        ("--hold", "inf", "must be more than 0 and at most 1,800 seconds, not 'inf'"),
+        ("--reps", "9" * 400, f"at most 100 reps, not '{'9' * 39}'…"),
+        ("--sets", "0", "must be more than 0 and at most 20 sets, not '0'"),
+        ("--sets", "two", "not a whole number: 'two'"),
+    ],
+)
+def test_a_dose_number_beyond_any_session_is_one_line(capsys, tmp_path, option, value, message):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["dose", GOODRX, "wall-sit", option, value, "--data-dir", str(tmp_path)])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1].endswith(message) and "Traceback" not in err
+    assert not (tmp_path / "kneecoach.db").exists()

@@ -5,7 +5,9 @@ the physiotherapist.
 Ten years of workouts are about 400,000 steps, so nothing here reads a step: the
 log's summaries and per-workout doses are read and turned into a ``HistoryView``
 on a worker thread, and the screen only draws it. Rehearsals are listed (dimmed,
-marked R) but never count towards streaks, the calendar or the charts.
+marked R) but never count towards streaks, the calendar or the charts. What the
+log says (a session's title, an exercise's name) is shown literally: cells are
+Text, never markup, and ``short`` makes them printable.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from kneecoach.text import (
     streak_text,
     unit_name,
 )
+from kneecoach.ui.literal import literal
 from kneecoach.ui.widgets.bars import bars
 from kneecoach.ui.widgets.calendar import TrainingCalendar
 from kneecoach.ui.widgets.pain_chart import PainChart
@@ -127,7 +130,7 @@ class HistoryScreen(Screen[None]):
             error = event.worker.error
             self.query_one("#history-header", Static).update("History")
             self.query_one("#history-empty", Static).update(
-                Text(f"The workout log could not be read: {error}")
+                literal(f"The workout log could not be read: {error}")
             )
 
     def _show(self, view: HistoryView) -> None:
@@ -168,7 +171,7 @@ class HistoryScreen(Screen[None]):
                 REHEARSAL_MARK if workout.is_rehearsal else "",
             ]
             style = "dim" if workout.is_rehearsal else ""
-            rows.append([Text(cell, style=style) for cell in cells])
+            rows.append([literal(cell, style) for cell in cells])
         table.add_rows(rows)
 
     def _fill_doses(self, view: HistoryView) -> None:
@@ -186,7 +189,7 @@ class HistoryScreen(Screen[None]):
         colour = self.app.theme_variables.get("success", "")  # dropped under NO_COLOR
         for key, points in view.doses.items():
             table.add_row(
-                short(unit_name(key, self.names), name_width),
+                Text(short(unit_name(key, self.names), name_width)),
                 *dose_cells(points),
                 Text(dose_trend(points, trend), style=colour),
                 key=key,

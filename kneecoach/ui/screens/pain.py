@@ -15,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Input, Static
 
+from kneecoach.text import printable
+
 
 @dataclass(frozen=True)
 class PainAnswer:
@@ -35,11 +37,12 @@ class PainPrompt(ModalScreen[PainAnswer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.question, id="dialog-title")
+            yield Static(self.question, id="dialog-title", markup=False)
             yield Static(
                 self.hint
                 or "0 = no pain, 10 = the worst you can imagine. Enter with no number skips.",
                 id="pain-hint",
+                markup=False,
             )
             yield Input(
                 placeholder="0-10",
@@ -72,7 +75,8 @@ class PainPrompt(ModalScreen[PainAnswer]):
             pain_input.focus()
             self.query_one("#pain-error", Static).update("A whole number from 0 to 10, please.")
             return
-        note = self.query_one("#note", Input).value.strip() if self.with_note else ""
+        # a pasted note may carry control characters: the log keeps what can be shown
+        note = printable(self.query_one("#note", Input).value).strip() if self.with_note else ""
         self.dismiss(PainAnswer(int(value) if value else None, note))
 
     def action_skip(self) -> None:

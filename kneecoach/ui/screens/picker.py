@@ -1,59 +1,79 @@
 """Choose a session: a table of every session found and a preview of the one under
-the cursor (its exercises and today's doses)."""
+the cursor (its exercises and today's doses). Files that could not be used are
+listed too, greyed, with what is wrong: one bad file costs one row, not the app.
+
+Only the session under the cursor is planned; the table's minutes are counted
+without making any steps."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from kneecoach.engine import Session, build_plan
-from kneecoach.services.catalog import summarize_session
+from kneecoach.engine import Session
+from kneecoach.services.catalog import Unusable, summarize_session
 from kneecoach.services.doses import TodaysPlan
 from kneecoach.text import clock_text, dose_text
+from kneecoach.ui.literal import line, lines, literal
 
 PlanToday = Callable[[Session], TodaysPlan]
+UNUSABLE = "unusable:"  # the start of an unusable file's row key: no session id has a colon
+SHOWN_PROBLEMS = 5
 
 
-def preview_text(session: Session, today: PlanToday | None = None) -> str:
-    planned = today(session) if today is not None else TodaysPlan(build_plan(session), {})
-    plan, decisions = planned.plan, planned.decisions
-    lines = [
-        f"[b]{escape(session.title)}[/b]",
-        f"[dim]Source: {escape(', '.join(session.sources))}[/dim]",
+def preview_text(session: Session, today: PlanToday | None = None) -> Text:
+    planned = today(session) if today is not None else TodaysPlan(session, {})
+    decisions = planned.decisions
+    rows: list[Text | str] = [
+        literal(session.title, "b"),
+        literal(f"Source: {', '.join(session.sources)}", "dim"),
     ]
     if session.summary:
-        lines += ["", escape(session.summary)]
+        rows += ["", session.summary]
     where = (
         "from your log"
         if any(d.change != "start" for d in decisions.values())
         else ("the low end of each range")
     )
-    lines += [
-        "",
-        f"[b]About {clock_text(plan.total_seconds)}[/b] at today's dose ({where})",
-    ]
+    about = f"About {clock_text(planned.seconds)}"
+    rows += ["", line((about, "b"), f" at today's dose ({where})")]
     if session.equipment:
-        lines += [f"[b]You need:[/b] {escape(', '.join(session.equipment))}"]
-    lines += [""]
+        rows += [line(("You need:", "b"), " " + ", ".join(session.equipment))]
+    rows += [""]
     for number, exercise in enumerate(session.exercises, start=1):
-        lines.append(f"{number}. [b]{escape(exercise.name)}[/b]")
+        rows.append(line(f"{number}. ", (exercise.name, "b")))
         for part in exercise.units():
-            label = f"{escape(part.name)}: " if part.name else ""
+            label = f"{part.name}: " if part.name else ""
             decision = decisions.get(exercise.unit_key(part))
             override = decision.dose if decision is not None else None
-            text = dose_text(part, "low", override, exercise.progression)
-            lines.append(f"   {label}{escape(text)}")
+            rows.append(f"   {label}{dose_text(part, 'low', override, exercise.progression)}")
             if decision is not None and decision.change != "start":
-                lines.append(f"   [dim]{escape(decision.reason)}[/dim]")
-    return "\n".join(lines)
+                rows.append(literal(f"   {decision.reason}", "dim"))
+    return lines(rows)
+
+
+def unusable_text(file: Unusable) -> Text:
+    """What is wrong with a file the picker could not use, for its preview."""
+    rows: list[Text | str] = [
+        literal("This file cannot be used", "b"),
+        literal(file.path, "dim"),
+        "",
+        *file.errors[:SHOWN_PROBLEMS],
+    ]
+    more = len(file.errors) - SHOWN_PROBLEMS
+    if more > 0:
+        rows.append(f"… and {more:,} more")
+    rows += ["", f"`kneecoach validate {file.path}` lists every problem."]
+    return lines(rows)
 
 
 def _once_per_session(today: PlanToday) -> PlanToday:
@@ -86,10 +106,16 @@ class SessionPicker(Screen[None]):
         Binding("h", "history", "History"),
     ]
 
-    def __init__(self, sessions: Sequence[Session], today: PlanToday | None = None) -> None:
+    def __init__(
+        self,
+        sessions: Sequence[Session],
+        today: PlanToday | None = None,
+        unusable: Sequence[Unusable] = (),
+    ) -> None:
         super().__init__()
         self.sessions = list(sessions)
         self.today = _once_per_session(today) if today is not None else None
+        self.unusable = {f"{UNUSABLE}{n}": file for n, file in enumerate(unusable)}
 
     def compose(self) -> ComposeResult:
         yield Static("Choose a session — ↑/↓ to look, Enter to start", id="picker-title")
@@ -104,16 +130,22 @@ class SessionPicker(Screen[None]):
         # The short numbers first: a long title would push them out of sight.
         table.add_columns("Min", "Ex.", "Session", "Source")
         for session in self.sessions:
-            plan = self.today(session).plan if self.today else build_plan(session)
-            row = summarize_session(session, plan)  # as `kneecoach list`, at today's dose
+            seconds = self.today(session).seconds if self.today else None
+            row = summarize_session(session, seconds)  # as `kneecoach list`, at today's dose
             source = session.source if len(session.source) <= 28 else session.source[:27] + "…"
-            table.add_row(row.minutes, row.exercises, session.title, source, key=session.id)
-        if not self.sessions:
+            cells = (literal(session.title), literal(source))
+            table.add_row(row.minutes, row.exercises, *cells, key=session.id)
+        for key, file in self.unusable.items():
+            name = literal(f"⚠ {Path(file.path).name}: cannot be used", "dim")
+            table.add_row(literal("–", "dim"), literal("–", "dim"), name, "", key=key)
+        if not self.sessions and not self.unusable:
             self.query_one("#preview", Static).update(
                 "No sessions found. See docs/sessions.md to write one."
             )
-        else:
+        elif self.sessions:
             self._preview(self.sessions[0])
+        else:
+            self._show_unusable(next(iter(self.unusable)))
         table.focus()
 
     def _session(self, key: str | None) -> Session | None:
@@ -122,18 +154,24 @@ class SessionPicker(Screen[None]):
     def _preview(self, session: Session) -> None:
         self.query_one("#preview", Static).update(preview_text(session, self.today))
 
+    def _show_unusable(self, key: str) -> None:
+        self.query_one("#preview", Static).update(unusable_text(self.unusable[key]))
+
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        session = self._session(event.row_key.value)
+        key = event.row_key.value
+        session = self._session(key)
         if session is not None:
             self._preview(session)
+        elif key in self.unusable:
+            self._show_unusable(key)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:  # a click on a row
         self._start(event.row_key.value)
 
     def action_start(self) -> None:  # Enter
-        if self.sessions:
+        if self.sessions or self.unusable:
             table = self.query_one(DataTable)
             self._start(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
@@ -144,3 +182,9 @@ class SessionPicker(Screen[None]):
         session = self._session(key)
         if session is not None:
             self.post_message(self.Chosen(session))
+        elif key in self.unusable:
+            self.notify(
+                "This file cannot be used: the preview says why.",
+                severity="warning",
+                timeout=4,
+            )

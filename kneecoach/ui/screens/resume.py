@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from kneecoach.ui.literal import line, lines
 
 
 class ResumePrompt(ModalScreen[bool]):
@@ -27,10 +28,23 @@ class ResumePrompt(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Carry on where you stopped?", id="dialog-title")
+            # the title comes from the log, the exercise's name from the session file
             yield Static(
-                f"{escape(self.title_text)} stopped at {self.stopped_at}, in "
-                f"[b]{escape(self.where)}[/b]. What you did is saved either way.\n"
-                "[b]r[/b] resume from there · [b]c[/b] close it and start afresh",
+                lines(
+                    [
+                        line(
+                            f"{self.title_text} stopped at {self.stopped_at}, in ",
+                            (self.where, "b"),
+                            ". What you did is saved either way.",
+                        ),
+                        line(
+                            ("r", "b"),
+                            " resume from there · ",
+                            ("c", "b"),
+                            " close it and start afresh",
+                        ),
+                    ]
+                ),
                 id="notice",
             )
             with Horizontal(id="dialog-buttons"):

@@ -3,14 +3,15 @@ time (then with the keys as well)."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from kneecoach.engine import Session
+from kneecoach.ui.literal import lines, literal
 
 GENERAL = (
     "Check with a doctor or physiotherapist before you start this programme.",
@@ -32,20 +33,20 @@ KEYS = (
 )
 
 
-def notice_text(session: Session, with_keys: bool) -> str:
+def notice_text(session: Session, with_keys: bool) -> Text:
     """The safety notice; as help (``with_keys``), the keys come first: that is what
     a person pressing ? mid-workout is looking for."""
-    lines: list[str] = []
+    rows: list[Text | str] = []
     if with_keys:
-        lines += ["[b]Keys[/b]"]
-        lines += [f"  {key:<8} {escape(what)}" for key, what in KEYS]
-        lines += [""]
-    lines += ["[b]Before you start[/b]"]
-    lines += [f"• {escape(text)}" for text in (*GENERAL, *session.safety)]
+        rows += [literal("Keys", "b")]
+        rows += [f"  {key:<8} {what}" for key, what in KEYS]
+        rows += [""]
+    rows += [literal("Before you start", "b")]
+    rows += [f"• {text}" for text in (*GENERAL, *session.safety)]
     if session.avoid:
-        lines += ["", "[b]While your knee recovers, avoid[/b]"]
-        lines += [f"• {escape(text)}" for text in session.avoid]
-    return "\n".join(lines)
+        rows += ["", literal("While your knee recovers, avoid", "b")]
+        rows += [f"• {text}" for text in session.avoid]
+    return lines(rows)
 
 
 class SafetyNotice(ModalScreen[bool]):
@@ -61,7 +62,7 @@ class SafetyNotice(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(escape(self.session.title), id="dialog-title")
+            yield Static(literal(self.session.title), id="dialog-title")
             with VerticalScroll(id="notice-scroll"):
                 yield Static(notice_text(self.session, with_keys=not self.first_time), id="notice")
             with Horizontal(id="dialog-buttons"):

@@ -8,6 +8,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from kneecoach.text import printable
+
 
 class StartingScreen(Screen[None]):
     DEFAULT_CSS = """
@@ -20,4 +22,5 @@ class StartingScreen(Screen[None]):
         self.what = what
 
     def compose(self) -> ComposeResult:
-        yield Static(f"kneecoach · getting {self.what} ready…", id="starting", markup=False)
+        what = printable(self.what)  # as typed on the command line
+        yield Static(f"kneecoach · getting {what} ready…", id="starting", markup=False)

@@ -23,6 +23,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.events import Resize
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -31,10 +33,12 @@ from textual.widgets import Footer, Static
 from kneecoach.engine import Event, EventKind, Session, Snapshot, Workout
 from kneecoach.engine.listeners import Listeners
 from kneecoach.engine.machine import Clock
+from kneecoach.ui.literal import literal
 from kneecoach.ui.widgets.countdown import Countdown
 from kneecoach.ui.widgets.counters import Counters
 from kneecoach.ui.widgets.instructions import Instructions
 from kneecoach.ui.widgets.session_progress import SessionProgress
+from kneecoach.ui.widgets.too_small import TooSmall
 from kneecoach.ui.widgets.up_next import UpNext
 from kneecoach.ui.wording import main_exercise_numbers, phase_class
 
@@ -147,7 +151,8 @@ class WorkoutScreen(Screen[None]):
         banner = session.title
         if self.workout.speed != 1:  # first, so that a narrow terminal still shows it
             banner = f"⏩ REHEARSAL ×{self.workout.speed:g} (not a real workout) · {banner}"
-        yield Static(banner, id="banner")
+        yield Static(literal(banner), id="banner")
+        yield TooSmall(id="too-small")  # instead of everything, in a tiny terminal
         with Horizontal(id="body"):
             yield Instructions(self.reasons, id="instructions")
             with Vertical(id="clock-column"):
@@ -159,11 +164,20 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         now = self.clock()
+        self._fit(self.app.size)
         self.workout.start(now, self.first_step)
         if self.first_step:  # carrying on: wait until the person is back in position
             self.workout.pause(now)
             self.notify("Carrying on where you stopped: press space when you are ready.")
         self.tick()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        """Below the smallest usable size, say so (and keep the seconds in words)
+        rather than let the countdown be cut off unseen."""
+        self.set_class(self.query_one(TooSmall).fit(size), "-too-small")
 
     def tick(self) -> None:
         """Bring the engine up to now; render; pass its events on."""
@@ -204,6 +218,7 @@ class WorkoutScreen(Screen[None]):
                 self.query_one(Counters),
                 self.query_one(UpNext),
                 self.query_one(SessionProgress),
+                self.query_one(TooSmall),
             ]
         except NoMatches:  # ticked before the first compose: the next tick draws
             return

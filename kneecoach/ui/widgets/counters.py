@@ -1,10 +1,12 @@
-"""Where the user is: rep, set, side and exercise, one to a line ('rep 4 / 10')."""
+"""Where the user is: rep, set, side and exercise, one to a line ('rep 4 / 10').
+Plain text, never markup: a warm-up's name comes from the session file."""
 
 from __future__ import annotations
 
 from textual.widgets import Static
 
 from kneecoach.engine import Snapshot
+from kneecoach.text import printable
 from kneecoach.ui.widgets.changes import show_text
 from kneecoach.ui.wording import side_text
 
@@ -15,7 +17,7 @@ class Counters(Static):
     """
 
     def __init__(self, numbers: dict[int, tuple[int, int]], *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)
         self._numbers = numbers
 
     def show(self, snapshot: Snapshot) -> None:
@@ -35,5 +37,5 @@ class Counters(Static):
         if number is not None:
             parts.append(f"exercise {number[0]} / {number[1]}")
         elif snapshot.exercise is not None:
-            parts.append(snapshot.exercise.name.lower())
+            parts.append(printable(snapshot.exercise.name.lower()))
         show_text(self, "\n".join(parts))

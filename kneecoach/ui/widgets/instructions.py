@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from kneecoach.engine import Snapshot
+from kneecoach.ui.literal import line, lines, literal
 from kneecoach.ui.wording import exercise_title, highlighted_step
 
 
@@ -48,14 +48,14 @@ class Instructions(VerticalScroll):
         if key == self._shown:
             return  # nothing changed: no repaint
         self._shown = key
-        self.query_one("#title", Static).update(escape(key[0]))
-        self.query_one("#reason", Static).update(escape(reason))
+        self.query_one("#title", Static).update(literal(key[0]))
+        self.query_one("#reason", Static).update(literal(reason))
         self.query_one("#reason", Static).display = bool(reason)
-        lines = []
-        for number, text in enumerate(steps, start=1):
-            line = f"{number}. {escape(text)}"
-            lines.append(f"[reverse b] {line} [/]" if number - 1 == current else f" {line}")
-        self.query_one("#steps", Static).update("\n".join(lines))
-        self.query_one("#cautions", Static).update(
-            "\n".join(f"⚠ {escape(text)}" for text in cautions)
-        )
+        numbered = [
+            literal(f" {number}. {text} ", "reverse b")
+            if number - 1 == current
+            else line(f" {number}. {text}")
+            for number, text in enumerate(steps, start=1)
+        ]
+        self.query_one("#steps", Static).update(lines(numbered))
+        self.query_one("#cautions", Static).update(lines(f"⚠ {text}" for text in cautions))
