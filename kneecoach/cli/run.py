@@ -36,7 +36,10 @@ def run(args: argparse.Namespace) -> int:
         for line in app.user_error.lines:
             print(line, file=sys.stderr)
         return 1
-    return result or 0
+    if app.unsaved is not None:  # the workout is kept, but not in the log yet
+        print(f"kneecoach: {app.unsaved}", file=sys.stderr)
+        return 1
+    return result or app.return_code or 0
 
 
 def _check_theme(name: str) -> None:

@@ -32,6 +32,7 @@ from kneecoach.store.doses import (
 from kneecoach.store.owners import new_workout_id, owner_gone, owner_tag
 from kneecoach.store.records import (
     DoseRecord,
+    LogError,
     LoggedStep,
     LoggedWorkout,
     from_text,
@@ -44,25 +45,47 @@ T = TypeVar("T")
 
 _WORKOUT_COLUMNS = (
     "id, session, title, session_hash, started_at, ended_at, speed, status, pain_before, "
-    "pain_after, note, morning_after_pain, morning_after_asked, resumable, resumes, done_steps"
+    "pain_after, note, morning_after_pain, morning_after_asked, resumable, resumes, done_steps, "
+    "away_seconds, last_step_at, owner"
 )
 _STEP_COLUMNS = (
     "workout_id, step_index, kind, exercise, part, side, set_number, rep, "
-    "planned_seconds, actual_seconds, outcome, pauses"
+    "planned_seconds, actual_seconds, outcome, pauses, seq, ended_at"
 )
+_INSERT_STEP = f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 
 
 class WorkoutLog:
-    """The log in ``folder``; raises ``LogError`` at once if it cannot be used."""
+    """The log in ``folder``; raises ``LogError`` at once if it cannot be used.
 
-    def __init__(self, folder: Path, busy_timeout: float = schema.BUSY_TIMEOUT) -> None:
+    ``read_only``: for the commands that only read (``history``, ``export``, ``plan``):
+    the log is opened with SQLite's ``mode=ro`` and nothing is created, migrated,
+    marked or chmodded. Such a log shows a workout whose process is gone as
+    ``interrupted``, as the next start will mark it.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        busy_timeout: float = schema.BUSY_TIMEOUT,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self.folder = Path(folder)
         self.path = self.folder / schema.FILE_NAME
         self.busy_timeout = busy_timeout
+        self.read_only = read_only
         self._local = threading.local()
         self._connections: dict[threading.Thread, sqlite3.Connection] = {}
         self._lock = threading.Lock()
-        self._keep(schema.open_database(self.folder, busy_timeout))
+        if read_only:
+            self._shared: sqlite3.Connection | None = schema.open_read_only(
+                self.folder, busy_timeout
+            )  # one connection: it may be a copy in memory, which others could not open
+            self._keep(self._shared)
+        else:
+            self._shared = None
+            self._keep(schema.open_database(self.folder, busy_timeout))
 
     def _keep(self, connection: sqlite3.Connection) -> sqlite3.Connection:
         """Remember this thread's connection, and close those of threads that ended
@@ -79,6 +102,8 @@ class WorkoutLog:
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
         connection = getattr(self._local, "connection", None)
+        if connection is None and self._shared is not None:
+            connection = self._shared
         if connection is None:
             try:
                 connection = self._keep(schema.connect(self.path, self.busy_timeout))
@@ -112,10 +137,26 @@ class WorkoutLog:
                 pass  # the first error is the one to report
             raise schema.describe(error, self.path, busy_timeout=self.busy_timeout) from error
 
+    def _change(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """``_run`` for writes, which a log opened to read only refuses."""
+        if self.read_only:
+            raise LogError(f"{self.path} was opened to read only")
+        return self._run(work)
+
     def _write(self, sql: str, parameters: Iterable[object] = ()) -> int:
-        return self._run(lambda c: c.execute(sql, tuple(parameters)).rowcount)
+        return self._change(lambda c: c.execute(sql, tuple(parameters)).rowcount)
 
     # -- writing -----------------------------------------------------------------
+
+    def check_writable(self) -> None:
+        """Write and commit, so that a log that cannot be written is found now, before a
+        workout, not after it; raises ``LogError`` saying what to do."""
+        schema.check_writable(self.connection, self.path, self.busy_timeout)
+
+    def checkpoint(self) -> None:
+        """Copy the WAL back into the log now, without waiting for anyone (after each
+        workout, so that the WAL does not grow across workouts)."""
+        self._change(lambda c: c.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
 
     def start_workout(
         self,
@@ -126,36 +167,66 @@ class WorkoutLog:
         speed: float = 1.0,
         started_at: datetime | None = None,
         pain_before: int | None = None,
-        resumes: str | None = None,
         workout_id: str | None = None,
+        owner: str | None = None,
     ) -> str:
-        """Log a new workout ``in progress``; ``resumes`` names an interrupted workout
-        this one carries on, which stops being resumable."""
+        """Log a new workout ``in progress`` (run by this process, or ``owner``).
+        Logging the same id again changes nothing: a retried write is harmless."""
         workout_id = workout_id or new_workout_id()
         row = (
             workout_id, session, title, session_hash, to_text(started_at or utc_now()),
-            float(speed), check_pain(pain_before, "pain_before"), resumes, owner_tag(),
+            float(speed), check_pain(pain_before, "pain_before"), owner or owner_tag(),
         )  # fmt: skip
-
-        def insert(c: sqlite3.Connection) -> None:
-            c.execute("BEGIN IMMEDIATE")
-            c.execute(
-                "INSERT INTO workouts (id, session, title, session_hash, started_at, speed,"
-                " pain_before, resumes, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-            if resumes is not None:
-                c.execute("UPDATE workouts SET resumable = 0 WHERE id = ?", (resumes,))
-            c.execute("COMMIT")
-
-        self._run(insert)
+        self._write(
+            "INSERT INTO workouts (id, session, title, session_hash, started_at, speed,"
+            " pain_before, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            row,
+        )
         return workout_id
 
-    def record_step(self, workout_id: str, step: LoggedStep) -> None:
-        self._write(
-            f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _step_row(workout_id, step),
-        )
+    def reopen_workout(
+        self,
+        workout_id: str,
+        *,
+        interrupted_at: datetime | None,
+        at: datetime | None = None,
+        owner: str | None = None,
+    ) -> bool:
+        """Carry on an interrupted workout in its own row: ``in progress`` again, run by
+        this process (or ``owner``), the time it stood interrupted (from
+        ``interrupted_at``, its end as read when it was offered, to ``at``) kept out of
+        its length. Only a workout still ended at ``interrupted_at`` is reopened, so a
+        write retried or imported twice changes nothing. True if it was reopened."""
+        now = at or utc_now()
+        away = 0.0 if interrupted_at is None else (now - interrupted_at).total_seconds()
+        changed = self._write(
+            "UPDATE workouts SET status = ?, ended_at = NULL, resumable = 1, owner = ?,"
+            " away_seconds = away_seconds + ? WHERE id = ? AND status = ? AND ended_at IS ?",
+            (
+                WorkoutStatus.IN_PROGRESS, owner or owner_tag(), max(0.0, away), workout_id,
+                WorkoutStatus.INTERRUPTED,
+                None if interrupted_at is None else to_text(interrupted_at),
+            ),
+        )  # fmt: skip
+        return changed > 0
+
+    def record_step(self, workout_id: str, step: LoggedStep, *, once: bool = False) -> bool:
+        """Log one step. ``once``: not if the workout already has a step with this
+        ``seq`` (a retried or imported write). True if it was logged."""
+        row = _step_row(workout_id, step)
+
+        def insert(c: sqlite3.Connection) -> bool:
+            if once and step.seq is not None:
+                found = c.execute(
+                    "SELECT 1 FROM steps WHERE workout_id = ? AND seq = ? LIMIT 1",
+                    (workout_id, step.seq),
+                ).fetchone()
+                if found:
+                    return False
+            c.execute(_INSERT_STEP, row)
+            return True
+
+        return self._change(insert)
 
     def record_steps(self, workout_id: str, steps: Iterable[LoggedStep]) -> None:
         """Several steps in one transaction (imports, tests, benchmarks)."""
@@ -163,13 +234,10 @@ class WorkoutLog:
 
         def insert(c: sqlite3.Connection) -> None:
             c.execute("BEGIN IMMEDIATE")
-            c.executemany(
-                f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+            c.executemany(_INSERT_STEP, rows)
             c.execute("COMMIT")
 
-        self._run(insert)
+        self._change(insert)
 
     def finish_workout(
         self, workout_id: str, status: WorkoutStatus, *, ended_at: datetime | None = None
@@ -217,9 +285,20 @@ class WorkoutLog:
         longer offered."""
         self._write("UPDATE workouts SET resumable = 0 WHERE id = ?", (workout_id,))
 
+    def recovery_imported(self, file_id: str) -> bool:
+        """Whether the recovery file ``file_id`` was imported already."""
+        sql = "SELECT 1 FROM recoveries WHERE id = ?"
+        return self._run(lambda c: c.execute(sql, (file_id,)).fetchone() is not None)
+
+    def mark_recovery_imported(self, file_id: str) -> None:
+        self._write(
+            "INSERT OR IGNORE INTO recoveries (id, imported_at) VALUES (?, ?)",
+            (file_id, to_text(utc_now())),
+        )
+
     def add_manual_dose(self, row: ManualDoseRow) -> None:
         """A dose set by hand (or, with ``reset``, handed back to the rule)."""
-        self._run(lambda c: insert_manual_dose(c, row))
+        self._change(lambda c: insert_manual_dose(c, row))
 
     def mark_interrupted_stale(self) -> list[str]:
         """At start-up: workouts left ``in progress`` by a process that is gone (killed,
@@ -240,7 +319,7 @@ class WorkoutLog:
             c.execute("COMMIT")
             return stale
 
-        return self._run(mark)
+        return self._change(mark)
 
     # -- reading -----------------------------------------------------------------
 
@@ -253,7 +332,7 @@ class WorkoutLog:
     ) -> list[LoggedWorkout]:
         """Workouts with their steps, oldest first; ``since`` is a local day (``tz``)."""
         where, parameters = _filters(since, session, tz)
-        return self._run(lambda c: _with_steps(c, where, parameters))
+        return self._run(lambda c: _with_steps(c, where, parameters, self.read_only))
 
     def summaries(
         self,
@@ -266,10 +345,13 @@ class WorkoutLog:
         screen lists, without reading every step."""
         where, parameters = _filters(since, session, tz)
         sql = f"SELECT {_WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid"
-        return self._run(lambda c: [_workout(row) for row in c.execute(sql, parameters)])
+        marked = self.read_only
+        return self._run(
+            lambda c: [_workout(row, as_marked=marked) for row in c.execute(sql, parameters)]
+        )
 
     def workout(self, workout_id: str) -> LoggedWorkout | None:
-        found = self._run(lambda c: _with_steps(c, "WHERE id = ?", [workout_id]))
+        found = self._run(lambda c: _with_steps(c, "WHERE id = ?", [workout_id], self.read_only))
         return found[0] if found else None
 
     def dose_records(self) -> list[DoseRecord]:
@@ -295,14 +377,23 @@ class WorkoutLog:
         return self._run(lambda c: select_unit_tallies(c, session))
 
     def last_interrupted(
-        self, session: str | None, on: date, *, tz: tzinfo | None = None
+        self,
+        session: str | None,
+        on: date,
+        *,
+        tz: tzinfo | None = None,
+        rehearsal: bool = False,
     ) -> LoggedWorkout | None:
         """The latest still-resumable interrupted workout started on local day ``on``
-        (of ``session``, if given), with its steps: where "resume" picks up. Rehearsals
-        are included; the caller can compare ``speed``."""
+        (of ``session``, if given), with its steps: where "resume" picks up. A real
+        workout is offered to a real run only, a rehearsal (``--speed``) to a
+        rehearsal only."""
         start = to_text(local_midnight(on, tz))
         end = to_text(local_midnight(on + timedelta(days=1), tz))
-        where = "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
+        where = (
+            "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
+            f" AND speed {'!=' if rehearsal else '='} 1"
+        )
         parameters: list[object] = [WorkoutStatus.INTERRUPTED, start, end]
         if session is not None:
             where += " AND session = ?"
@@ -339,10 +430,11 @@ class WorkoutLog:
 
 
 def _step_row(workout_id: str, step: LoggedStep) -> tuple[object, ...]:
+    ended = None if step.ended_at is None else to_text(step.ended_at)
     return (
         workout_id, step.index, step.kind, step.exercise, step.part, step.side, step.set,
         step.rep, float(step.planned_seconds), float(step.actual_seconds), step.outcome,
-        step.pauses,
+        step.pauses, step.seq, ended,
     )  # fmt: skip
 
 
@@ -360,9 +452,16 @@ def _filters(
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", parameters
 
 
-def _workout(row: tuple, steps: tuple[LoggedStep, ...] = ()) -> LoggedWorkout:
+def _workout(
+    row: tuple, steps: tuple[LoggedStep, ...] = (), *, as_marked: bool = False
+) -> LoggedWorkout:
+    """``as_marked``: a workout left in progress by a process that is gone is shown
+    as the next start will mark it (read-only logs are not marked)."""
     (id_, session, title, session_hash, started, ended, speed, status, pain_before,
-     pain_after, note, morning, asked, resumable, resumes, done_steps) = row  # fmt: skip
+     pain_after, note, morning, asked, resumable, resumes, done_steps, away, last_step,
+     owner) = row  # fmt: skip
+    if as_marked and status == WorkoutStatus.IN_PROGRESS and owner_gone(owner):
+        status, ended = WorkoutStatus.INTERRUPTED, ended or last_step or started
     return LoggedWorkout(
         id=id_,
         session=session,
@@ -381,10 +480,14 @@ def _workout(row: tuple, steps: tuple[LoggedStep, ...] = ()) -> LoggedWorkout:
         resumes=resumes,
         steps=steps,
         done_steps=done_steps,
+        away_seconds=away,
+        last_step_at=None if last_step is None else from_text(last_step),
     )
 
 
-def _with_steps(c: sqlite3.Connection, where: str, parameters: list[object]) -> list[LoggedWorkout]:
+def _with_steps(
+    c: sqlite3.Connection, where: str, parameters: list[object], marked: bool = False
+) -> list[LoggedWorkout]:
     """Workouts matching ``where`` and all their steps, in two queries."""
     c.execute("BEGIN")  # one snapshot for both queries; WorkoutLog._run rolls back on error
     headers = c.execute(
@@ -398,10 +501,11 @@ def _with_steps(c: sqlite3.Connection, where: str, parameters: list[object]) -> 
     ).fetchall()
     c.execute("COMMIT")
     for (workout_id, index, kind, exercise, part, side, set_number, rep, planned, actual,
-         outcome, pauses) in rows:  # fmt: skip
+         outcome, pauses, seq, ended) in rows:  # fmt: skip
         steps[workout_id].append(
             LoggedStep(
-                index, kind, exercise, planned, actual, outcome, part, side, set_number, rep, pauses
+                index, kind, exercise, planned, actual, outcome, part, side, set_number, rep,
+                pauses, seq, None if ended is None else from_text(ended),
             )
-        )
-    return [_workout(row, tuple(steps[row[0]])) for row in headers]
+        )  # fmt: skip
+    return [_workout(row, tuple(steps[row[0]]), as_marked=marked) for row in headers]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from kneecoach.engine.errors import UserError
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from kneecoach.services.logbook import Logbook
     from kneecoach.services.startup import Prepared
     from kneecoach.settings.launch import LaunchOptions
+    from kneecoach.store.writer import SaveStatus
     from kneecoach.ui.flows import WorkoutFlows
     from kneecoach.ui.screens.picker import SessionPicker
     from kneecoach.ui.screens.workout import WorkoutScreen
@@ -70,11 +72,14 @@ class KneecoachApp(App[int]):
         self.live_ticker = live_ticker  # False in tests: they tick by hand
         self.terminal_watch = terminal_watch or TerminalWatch()
         self.user_error: UserError | None = None  # what stopped the app, for the CLI
+        self.unsaved: str | None = None  # after it ran: what the log could not take, and where
         self._coach: Coach | None = None
         self._listeners: Listeners | None = None
         self._flows: WorkoutFlows | None = None
         self._notices: list[str] = []
         self._first_screen: Screen[Any] | None = None
+        self.log_status: SaveStatus | None = None  # the log's writer, as last heard
+        self._alarm_watch: Timer | None = None
         if theme:
             self.theme = theme
 
@@ -189,8 +194,20 @@ class KneecoachApp(App[int]):
         """Ready: sounds read off the UI thread, notices shown, the questions asked."""
         sessions = [self.coach.start] if self.coach.start else self.coach.sessions
         self.run_worker(lambda: self.listeners.prepare(sessions), thread=True)
-        if self.coach.logbook is not None:
-            self.coach.logbook.writer.on_error = self.say
+        logbook = self.coach.logbook
+        if logbook is not None:
+            logbook.writer.on_error = self.say
+            logbook.writer.on_status = self._log_status
+            if not logbook.writer.status.saving:
+                self._log_status(logbook.writer.status)
+            imported = logbook.imported
+            if imported.writes:
+                self._notices.insert(
+                    0,
+                    f"Added to your log: {imported.writes} entries that an earlier run could "
+                    "not save (kept in a recovery file until now).",
+                )
+            self._notices[:0] = imported.problems
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=15)
         if self.coach.logbook is not None or self.coach.start is not None:
@@ -217,6 +234,59 @@ class KneecoachApp(App[int]):
     def on_unmount(self) -> None:
         if self._listeners is not None:
             self._listeners.close()  # the log saves anything unfinished as interrupted
+        if self._coach is not None and self._coach.logbook is not None:
+            self.unsaved = self._coach.logbook.unsaved
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A problem the person can fix, met after start-up (a log found damaged
+        mid-session, say): the app ends with its line and exit status 1, as at
+        start-up, never a traceback."""
+        from textual.worker import WorkerFailed
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, UserError):
+            self.user_error = cause
+            self.exit(1)
+            return
+        super()._handle_exception(error)
+
+    # -- a log that is not being saved -------------------------------------------------
+
+    def _log_status(self, status: SaveStatus) -> None:
+        """From the log's writer thread: saving stopped, or started again."""
+        self.from_any_thread(lambda: self._show_log_status(status))
+
+    def _show_log_status(self, status: SaveStatus) -> None:
+        from kneecoach.ui.widgets.log_alarm import ALARM_ID, LogAlarm
+
+        self.log_status = status
+        if status.saving:
+            if self._alarm_watch is not None:
+                self._alarm_watch.stop()
+                self._alarm_watch = None
+            for screen in self.screen_stack:
+                for alarm in screen.query(f"#{ALARM_ID}"):
+                    alarm.remove()
+            self.notify("Your workout log is being saved again.", timeout=6)
+            return
+        for alarm in self.screen.query(LogAlarm):
+            alarm.show(status)
+        self._keep_alarm_shown()
+        if self._alarm_watch is None:  # dialogs and screens come and go: it follows them
+            self._alarm_watch = self.set_interval(1.0, self._keep_alarm_shown)
+
+    def _keep_alarm_shown(self) -> None:
+        from kneecoach.ui.widgets.log_alarm import LogAlarm
+
+        status = self.log_status
+        if status is None or status.saving:
+            return
+        screen = self.screen
+        shown = list(screen.query(LogAlarm))
+        if shown:
+            shown[0].show(status)
+        elif screen.is_attached:
+            screen.mount(LogAlarm(status))
 
     # -- what screens ask for ----------------------------------------------------------
 
@@ -255,7 +325,9 @@ class KneecoachApp(App[int]):
         def chosen(choice: QuitChoice | None) -> None:
             if choice == "finish":
                 screen.action_finish()
-            elif choice == "quit":
+            elif choice == "quit":  # interrupted: it can be carried on later today
+                if self.coach.logbook is not None:
+                    self.coach.logbook.interrupt(screen.workout)
                 screen.action_quit_now()  # straight out: no summary screen
                 self.exit(0)
             else:
