@@ -13,6 +13,7 @@ take (``kneecoach.store.recovery``) before anything else reads it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -56,6 +57,7 @@ class Logbook:
         self._seq: dict[int, int] = {}  # id(Workout) -> the next step's place in its row
         self._pain_before: dict[int, int | None] = {}
         self._closed = False
+        self._closing = threading.Lock()
 
     # -- a workout's life ------------------------------------------------------------
 
@@ -146,12 +148,13 @@ class Logbook:
     def close(self, timeout: float = 5.0) -> None:
         """Save what is open as interrupted, write everything queued, close. Once.
         What the log could not take is in the recovery file (``unsaved`` says so)."""
-        if self._closed:
-            return
-        self._closed = True
-        self.interrupt_open()
-        self.writer.close(timeout)
-        self.log.close()
+        with self._closing:  # the app, or the watchdog on its own thread
+            if self._closed:
+                return
+            self._closed = True
+            self.interrupt_open()
+            self.writer.close(timeout)
+            self.log.close()
 
     @property
     def unsaved(self) -> str | None:

@@ -80,8 +80,23 @@ def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connectio
 
 
 def connect_read_only(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
-    """A connection that cannot change the log (SQLite's ``mode=ro``)."""
+    """A connection that cannot change the log (SQLite's ``mode=ro``). Reading a WAL
+    database needs its ``-shm`` file, which SQLite makes as for any reader; in a
+    folder where it cannot, a log with no ``-wal`` (closed cleanly: all of it is in
+    the file) is read as it is (``immutable``)."""
     uri = "file:" + urllib.parse.quote(str(path.absolute())) + "?mode=ro"
+    try:
+        connection = _connect_uri(uri, busy_timeout)
+        connection.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as error:
+        wal = path.with_name(path.name + "-wal")
+        if "unable to open" not in str(error) or wal.exists():
+            raise
+        connection = _connect_uri(uri + "&immutable=1", busy_timeout)
+    return connection
+
+
+def _connect_uri(uri: str, busy_timeout: float) -> sqlite3.Connection:
     connection = sqlite3.connect(
         uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
     )

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
@@ -48,6 +49,10 @@ if TYPE_CHECKING:
     from kneecoach.ui.screens.workout import WorkoutScreen
 
 CSS_PATH = Path(__file__).with_name("kneecoach.tcss")
+
+
+class TerminalLost(Message):
+    """The terminal hung up (posted by the terminal watch's thread)."""
 
 
 class KneecoachApp(App[int]):
@@ -80,6 +85,7 @@ class KneecoachApp(App[int]):
         self._first_screen: Screen[Any] | None = None
         self.log_status: SaveStatus | None = None  # the log's writer, as last heard
         self._alarm_watch: Timer | None = None
+        self._old_handlers: dict[int, Any] = {}
         if theme:
             self.theme = theme
 
@@ -141,18 +147,45 @@ class KneecoachApp(App[int]):
         return Screen(id="_default")
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            try:  # a kill, or the terminal closed: save, exit cleanly, terminal restored
-                loop.add_signal_handler(number, self.interrupted)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
-        if not self.is_headless:
-            self.terminal_watch.start(self, on_lost=self._terminal_lost)
+        self._catch_signals()
+        if not self.is_headless:  # from now on, a terminal that goes away ends the app
+            self.terminal_watch.start(
+                on_lost=lambda: self.post_message(TerminalLost()), save=self._save_now
+            )
         if self.launch is not None:
             self.call_after_refresh(self._prepare)  # the first frame first
         else:
             self._begin()
+
+    def _catch_signals(self) -> None:
+        """SIGTERM and SIGHUP (the terminal closed): save, exit cleanly, terminal
+        restored. In a real terminal a plain signal handler also arms the watchdog,
+        which ends the process within seconds even if Textual's shutdown is stuck
+        (the event loop, where asyncio's handlers run, may be the thing stuck)."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                if self.is_headless:
+                    loop.add_signal_handler(number, self.interrupted)
+                    continue
+
+                def caught(signum: int, frame: object) -> None:
+                    self.terminal_watch.arm()
+                    loop.call_soon_threadsafe(self.interrupted)
+
+                self._old_handlers[number] = signal.signal(number, caught)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    def _save_now(self) -> None:
+        """From the watchdog's thread, when the app did not finish in time."""
+        if self._coach is not None and self._coach.logbook is not None:
+            from kneecoach.ui.terminal import SAVE_TIMEOUT
+
+            self._coach.logbook.close(timeout=SAVE_TIMEOUT)
+
+    def on_terminal_lost(self, message: TerminalLost) -> None:
+        self._terminal_lost()
 
     def _prepare(self) -> None:
         self.run_worker(self._prepared, thread=True, group="prepare", exit_on_error=False)
@@ -221,8 +254,7 @@ class KneecoachApp(App[int]):
         hang-up too; the log is saved and closed before Textual's own shutdown,
         which may wait forever on output nobody will read."""
         self.interrupted()
-        if self._coach is not None and self._coach.logbook is not None:
-            self._coach.logbook.close()
+        self._save_now()
 
     def interrupted(self) -> None:
         """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
@@ -232,6 +264,11 @@ class KneecoachApp(App[int]):
         self.exit(0)
 
     def on_unmount(self) -> None:
+        for number, handler in self._old_handlers.items():
+            try:
+                signal.signal(number, handler)
+            except (TypeError, ValueError):
+                pass
         if self._listeners is not None:
             self._listeners.close()  # the log saves anything unfinished as interrupted
         if self._coach is not None and self._coach.logbook is not None:

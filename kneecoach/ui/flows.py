@@ -145,7 +145,10 @@ class WorkoutFlows:
             if not from_picker:  # `run SESSION` declined: nothing else to show
                 self.app.exit(0)
             return True
+        acknowledgements.problem = None
         acknowledgements.acknowledge(session.id)
+        if acknowledgements.problem:
+            self.app.notify(acknowledgements.problem, severity="warning", timeout=15)
         return False
 
     async def _start(self, session: Session, *, from_picker: bool) -> None:

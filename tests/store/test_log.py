@@ -192,9 +192,13 @@ def test_resuming_offers_the_latest_interrupted_workout_of_that_day_once(log: Wo
     [carried_on] = [w for w in log.workouts(session="demo") if w.id == first]
     assert carried_on.status == "completed" and [s.index for s in carried_on.steps] == [0, 1]
     assert carried_on.away_seconds == 30 * 60  # the time it stood interrupted
-    assert carried_on.active_seconds == (
-        carried_on.ended_at - carried_on.started_at  # type: ignore[operator]
-    ).total_seconds() - 30 * 60
+    assert (
+        carried_on.active_seconds
+        == (
+            carried_on.ended_at - carried_on.started_at  # type: ignore[operator]
+        ).total_seconds()
+        - 30 * 60
+    )
 
 
 def test_a_rehearsal_is_offered_to_a_rehearsal_and_a_real_workout_to_a_real_run(

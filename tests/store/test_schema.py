@@ -109,9 +109,7 @@ def test_a_version_1_log_with_data_migrates_to_the_latest(folder: Path):
 
     with WorkoutLog(folder) as log:
         log.add_manual_dose(ManualDoseRow("s", "wall-sit", utc_now(), hold_seconds=20))
-        assert [(row.unit, row.hold_seconds) for row in log.manual_doses("s")] == [
-            ("wall-sit", 20)
-        ]
+        assert [(row.unit, row.hold_seconds) for row in log.manual_doses("s")] == [("wall-sit", 20)]
 
 
 def test_adding_a_migration_later_keeps_the_data(folder: Path, monkeypatch: pytest.MonkeyPatch):
