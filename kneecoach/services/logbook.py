@@ -109,6 +109,8 @@ class Logbook:
             self.writer.record_step(
                 workout_id, LoggedStep.from_record(record, seq=seq, ended_at=utc_now())
             )
+        elif event.kind in (EventKind.SET_DONE, EventKind.EXERCISE_DONE):
+            self.writer.checkpoint()  # the WAL back into the log, between sets
         elif event.kind is EventKind.SESSION_DONE:
             status = WorkoutStatus.FINISHED_EARLY if event.early else WorkoutStatus.COMPLETED
             self._end(workout, status)

@@ -28,10 +28,11 @@ from kneecoach.store.records import LogError, LogRefused
 
 FILE_NAME = "kneecoach.db"
 BUSY_TIMEOUT = 5.0  # seconds a write waits for another process's transaction
-# Each step commits ~3 pages (13 KB) to the WAL. SQLite copies the WAL back into the
-# log once it holds this many pages (its default, 1000, let one workout grow it to
-# ~4 MB), and cuts the file back to this size after that.
-WAL_CHECKPOINT_PAGES = 64
+# Each step commits ~3 pages (13 KB) to the WAL. The logbook copies the WAL back into
+# the log after each set and each workout (a PASSIVE checkpoint, off the UI
+# thread); SQLite's own checkpoint at 1000 pages stays as a safety net. After a
+# checkpoint the WAL file is cut back to this size (without it, it stays as large
+# as it ever grew).
 WAL_SIZE_LIMIT = 256 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -74,7 +75,6 @@ def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connectio
     connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA synchronous = NORMAL")
-    connection.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     connection.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     return connection
 
