@@ -158,6 +158,18 @@ class Logbook:
             self.writer.close(timeout)
             self.log.close()
 
+    def import_notices(self) -> list[str]:
+        """What the start-up import of recovery files has to say, one line each."""
+        imported = self.imported
+        notices = list(imported.problems)
+        if imported.writes:
+            notices.insert(
+                0,
+                f"Added to your log: {imported.writes} entries that an earlier run could not "
+                "save (kept in a recovery file until now).",
+            )
+        return notices
+
     @property
     def unsaved(self) -> str | None:
         """After ``close``: one line saying what could not be written and where it

@@ -15,8 +15,6 @@ imports Textual and little else; the rest is imported on the worker's thread.
 
 from __future__ import annotations
 
-import asyncio
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -27,12 +25,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from kneecoach.engine.errors import UserError
+from kneecoach.ui.alarm import SaveAlarm
 from kneecoach.ui.screens.starting import StartingScreen
-from kneecoach.ui.terminal import TerminalWatch
+from kneecoach.ui.terminal import TerminalWatch, catch_signals, restore_signals
 
 if TYPE_CHECKING:
     from kneecoach.engine import Session
@@ -43,7 +41,6 @@ if TYPE_CHECKING:
     from kneecoach.services.logbook import Logbook
     from kneecoach.services.startup import Prepared
     from kneecoach.settings.launch import LaunchOptions
-    from kneecoach.store.writer import SaveStatus
     from kneecoach.ui.flows import WorkoutFlows
     from kneecoach.ui.screens.picker import SessionPicker
     from kneecoach.ui.screens.workout import WorkoutScreen
@@ -83,8 +80,7 @@ class KneecoachApp(App[int]):
         self._flows: WorkoutFlows | None = None
         self._notices: list[str] = []
         self._first_screen: Screen[Any] | None = None
-        self.log_status: SaveStatus | None = None  # the log's writer, as last heard
-        self._alarm_watch: Timer | None = None
+        self.save_alarm = SaveAlarm(self, self.from_any_thread)
         self._old_handlers: dict[int, Any] = {}
         if theme:
             self.theme = theme
@@ -147,7 +143,7 @@ class KneecoachApp(App[int]):
         return Screen(id="_default")
 
     def on_mount(self) -> None:
-        self._catch_signals()
+        self._old_handlers = catch_signals(self.interrupted, self.terminal_watch, self.is_headless)
         if not self.is_headless:  # from now on, a terminal that goes away ends the app
             self.terminal_watch.start(
                 on_lost=lambda: self.post_message(TerminalLost()), save=self._save_now
@@ -156,26 +152,6 @@ class KneecoachApp(App[int]):
             self.call_after_refresh(self._prepare)  # the first frame first
         else:
             self._begin()
-
-    def _catch_signals(self) -> None:
-        """SIGTERM and SIGHUP (the terminal closed): save, exit cleanly, terminal
-        restored. In a real terminal a plain signal handler also arms the watchdog,
-        which ends the process within seconds even if Textual's shutdown is stuck
-        (the event loop, where asyncio's handlers run, may be the thing stuck)."""
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                if self.is_headless:
-                    loop.add_signal_handler(number, self.interrupted)
-                    continue
-
-                def caught(signum: int, frame: object) -> None:
-                    self.terminal_watch.arm()
-                    loop.call_soon_threadsafe(self.interrupted)
-
-                self._old_handlers[number] = signal.signal(number, caught)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
 
     def _save_now(self) -> None:
         """From the watchdog's thread, when the app did not finish in time."""
@@ -230,17 +206,10 @@ class KneecoachApp(App[int]):
         logbook = self.coach.logbook
         if logbook is not None:
             logbook.writer.on_error = self.say
-            logbook.writer.on_status = self._log_status
+            logbook.writer.on_status = self.save_alarm.heard
             if not logbook.writer.status.saving:
-                self._log_status(logbook.writer.status)
-            imported = logbook.imported
-            if imported.writes:
-                self._notices.insert(
-                    0,
-                    f"Added to your log: {imported.writes} entries that an earlier run could "
-                    "not save (kept in a recovery file until now).",
-                )
-            self._notices[:0] = imported.problems
+                self.save_alarm.heard(logbook.writer.status)
+            self._notices[:0] = logbook.import_notices()
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=15)
         if self.coach.logbook is not None or self.coach.start is not None:
@@ -264,11 +233,7 @@ class KneecoachApp(App[int]):
         self.exit(0)
 
     def on_unmount(self) -> None:
-        for number, handler in self._old_handlers.items():
-            try:
-                signal.signal(number, handler)
-            except (TypeError, ValueError):
-                pass
+        restore_signals(self._old_handlers)
         if self._listeners is not None:
             self._listeners.close()  # the log saves anything unfinished as interrupted
         if self._coach is not None and self._coach.logbook is not None:
@@ -286,44 +251,6 @@ class KneecoachApp(App[int]):
             self.exit(1)
             return
         super()._handle_exception(error)
-
-    # -- a log that is not being saved -------------------------------------------------
-
-    def _log_status(self, status: SaveStatus) -> None:
-        """From the log's writer thread: saving stopped, or started again."""
-        self.from_any_thread(lambda: self._show_log_status(status))
-
-    def _show_log_status(self, status: SaveStatus) -> None:
-        from kneecoach.ui.widgets.log_alarm import ALARM_ID, LogAlarm
-
-        self.log_status = status
-        if status.saving:
-            if self._alarm_watch is not None:
-                self._alarm_watch.stop()
-                self._alarm_watch = None
-            for screen in self.screen_stack:
-                for alarm in screen.query(f"#{ALARM_ID}"):
-                    alarm.remove()
-            self.notify("Your workout log is being saved again.", timeout=6)
-            return
-        for alarm in self.screen.query(LogAlarm):
-            alarm.show(status)
-        self._keep_alarm_shown()
-        if self._alarm_watch is None:  # dialogs and screens come and go: it follows them
-            self._alarm_watch = self.set_interval(1.0, self._keep_alarm_shown)
-
-    def _keep_alarm_shown(self) -> None:
-        from kneecoach.ui.widgets.log_alarm import LogAlarm
-
-        status = self.log_status
-        if status is None or status.saving:
-            return
-        screen = self.screen
-        shown = list(screen.query(LogAlarm))
-        if shown:
-            shown[0].show(status)
-        elif screen.is_attached:
-            screen.mount(LogAlarm(status))
 
     # -- what screens ask for ----------------------------------------------------------
 

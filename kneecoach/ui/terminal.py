@@ -15,13 +15,16 @@ is doing. Every time and action is injectable, so that a test does not wait on t
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import os
 import select
+import signal
 import sys
 import termios
 import threading
 from collections.abc import Callable
+from typing import Any
 
 CHECK_EVERY = 1.0  # seconds between checks, besides the hang-up that poll reports at once
 GRACE = 3.0  # seconds the app's own shutdown gets before the process leaves anyway
@@ -151,3 +154,37 @@ class TerminalWatch:
             self._stopped.set()
             if self.watchdog is not None:
                 self.watchdog.cancel()
+
+
+def catch_signals(
+    interrupted: Callable[[], None], watch: TerminalWatch, headless: bool
+) -> dict[int, Any]:
+    """SIGTERM and SIGHUP (the terminal closed): ``interrupted`` runs on the event
+    loop (save, exit cleanly, terminal restored). In a real terminal a plain signal
+    handler also arms the watchdog, which ends the process within seconds even if
+    Textual's shutdown is stuck (the event loop, where asyncio's handlers run, may
+    be the thing stuck). The handlers replaced, for ``restore_signals``."""
+    loop = asyncio.get_running_loop()
+    replaced: dict[int, Any] = {}
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            if headless:  # tests: the test process keeps its own handlers
+                loop.add_signal_handler(number, interrupted)
+                continue
+
+            def caught(signum: int, frame: object) -> None:
+                watch.arm()
+                loop.call_soon_threadsafe(interrupted)
+
+            replaced[number] = signal.signal(number, caught)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
+    return replaced
+
+
+def restore_signals(replaced: dict[int, Any]) -> None:
+    for number, handler in replaced.items():
+        try:
+            signal.signal(number, handler)
+        except (TypeError, ValueError):
+            pass

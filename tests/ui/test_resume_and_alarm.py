@@ -159,7 +159,7 @@ async def test_the_log_alarm_stays_on_every_screen_until_saving_works_again(tmp_
         assert "free some space" in text and "kneecoach.db.recovery-" in text
         await pilot.press("q")  # a dialog comes over the workout: the alarm follows
         assert isinstance(app.screen, ConfirmQuit)
-        app._keep_alarm_shown()  # what its one-second timer does
+        app.save_alarm.keep_shown()  # what its one-second timer does
         await pilot.pause()
         assert app.screen.query(LogAlarm)
         await pilot.press("n")

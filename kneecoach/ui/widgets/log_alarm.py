@@ -4,9 +4,12 @@ saving works again (a toast would be gone before the person looked up)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Static
 
-from kneecoach.store.writer import SaveStatus
+if TYPE_CHECKING:
+    from kneecoach.store.writer import SaveStatus
 
 ALARM_ID = "log-alarm"
 
