@@ -150,14 +150,20 @@ def import_recoveries(log: WorkoutLog, elsewhere: Sequence[Path] = ()) -> Import
             imported.problems.append(f"{path} could not be read ({error}); it was left there")
             continue
         if not log.recovery_imported(file_id):
+            refused: list[str] = []
             for write in writes:
                 try:
                     write.apply(log)
                 except (LogRefused, KeyError, TypeError, ValueError) as error:
-                    # one entry the log refuses (a LogError for the disk stops it all)
-                    imported.problems.append(f"{path}: one entry was refused ({error})")
+                    # an entry the log refuses (a LogError for the disk stops it all)
+                    refused.append(str(error))
                 else:
                     imported.writes += 1
+            if refused:
+                imported.problems.append(
+                    f"{path}: {len(refused)} of its {len(writes)} entries were refused"
+                    f" (the first: {refused[0]})"
+                )
             log.mark_recovery_imported(file_id)
         imported.files += 1
         try:

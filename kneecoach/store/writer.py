@@ -46,7 +46,8 @@ class SaveStatus:
     """Whether the log is taking writes; while it is not, why and what to do."""
 
     saving: bool = True
-    problem: str = ""  # one line: what failed
+    problem: str = ""  # one line: what failed, and in which file
+    reason: str = ""  # the same in a few words ("database or disk is full")
     advice: str = ""  # what the person can do about it
     waiting: int = 0  # writes kept in memory
     recovery: Path | None = None  # where they are kept on disk too (None: nowhere yet)
@@ -253,12 +254,18 @@ class LogWriter:
                 where = self.recovery.save(waiting)
             except OSError:
                 where = None  # still in memory, and tried again with the next failure
-        advice = self.status.advice
+        advice, reason = self.status.advice, self.status.reason or problem
         if error is not None:
             advice = fault_advice(error.__cause__ or error, self.log.path)
+            reason = " ".join(str(error.__cause__ or error).split())
         status = SaveStatus(
             saving=False,
-            problem=" ".join(f"workout log: {problem}".split()),
+            problem=" ".join(
+                (
+                    problem if problem.startswith("workout log:") else f"workout log: {problem}"
+                ).split()
+            ),
+            reason=reason,
             advice=advice,
             waiting=sum(1 for write in waiting if write.op != "checkpoint"),
             recovery=where,

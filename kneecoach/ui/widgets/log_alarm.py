@@ -15,16 +15,13 @@ ALARM_ID = "log-alarm"
 
 
 def alarm_text(status: SaveStatus) -> str:
-    """Plain words for a log that is not being saved (``status.saving`` is False)."""
-    kept = "in memory"
-    if status.recovery is not None:
-        kept += f" and in {status.recovery}"
-    count = f"{status.waiting} entr{'y is' if status.waiting == 1 else 'ies are'}"
+    """Plain words for a log that is not being saved (``status.saving`` is False):
+    short enough for three lines of an 80-column terminal."""
+    count = f"{status.waiting} entr{'y' if status.waiting == 1 else 'ies'}"
     return (
-        f"⚠ YOUR WORKOUT LOG IS NOT BEING SAVED. {status.problem}. "
-        f"Nothing is lost yet: {count} kept {kept} and tried again every few seconds; "
-        f"what is still unsaved when you quit goes into the log at the next start. "
-        f"To fix it: {status.advice}."
+        f"⚠ YOUR WORKOUT LOG IS NOT BEING SAVED ({status.reason}). Nothing is lost: "
+        f"{count} kept and tried again; what is left at the end goes into the log at "
+        f"the next start. To fix it: {status.advice}."
     )
 
 
