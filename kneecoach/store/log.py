@@ -35,24 +35,20 @@ from kneecoach.store.records import (
     LogError,
     LoggedStep,
     LoggedWorkout,
-    from_text,
     local_midnight,
     to_text,
     utc_now,
 )
+from kneecoach.store.rows import (
+    INSERT_STEP,
+    WORKOUT_COLUMNS,
+    filters,
+    step_row,
+    with_steps,
+    workout_record,
+)
 
 T = TypeVar("T")
-
-_WORKOUT_COLUMNS = (
-    "id, session, title, session_hash, started_at, ended_at, speed, status, pain_before, "
-    "pain_after, note, morning_after_pain, morning_after_asked, resumable, resumes, done_steps, "
-    "away_seconds, last_step_at, owner"
-)
-_STEP_COLUMNS = (
-    "workout_id, step_index, kind, exercise, part, side, set_number, rep, "
-    "planned_seconds, actual_seconds, outcome, pauses, seq, ended_at"
-)
-_INSERT_STEP = f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 
 
 class WorkoutLog:
@@ -213,7 +209,7 @@ class WorkoutLog:
     def record_step(self, workout_id: str, step: LoggedStep, *, once: bool = False) -> bool:
         """Log one step. ``once``: not if the workout already has a step with this
         ``seq`` (a retried or imported write). True if it was logged."""
-        row = _step_row(workout_id, step)
+        row = step_row(workout_id, step)
 
         def insert(c: sqlite3.Connection) -> bool:
             if once and step.seq is not None:
@@ -223,18 +219,18 @@ class WorkoutLog:
                 ).fetchone()
                 if found:
                     return False
-            c.execute(_INSERT_STEP, row)
+            c.execute(INSERT_STEP, row)
             return True
 
         return self._change(insert)
 
     def record_steps(self, workout_id: str, steps: Iterable[LoggedStep]) -> None:
         """Several steps in one transaction (imports, tests, benchmarks)."""
-        rows = [_step_row(workout_id, step) for step in steps]
+        rows = [step_row(workout_id, step) for step in steps]
 
         def insert(c: sqlite3.Connection) -> None:
             c.execute("BEGIN IMMEDIATE")
-            c.executemany(_INSERT_STEP, rows)
+            c.executemany(INSERT_STEP, rows)
             c.execute("COMMIT")
 
         self._change(insert)
@@ -331,8 +327,8 @@ class WorkoutLog:
         tz: tzinfo | None = None,
     ) -> list[LoggedWorkout]:
         """Workouts with their steps, oldest first; ``since`` is a local day (``tz``)."""
-        where, parameters = _filters(since, session, tz)
-        return self._run(lambda c: _with_steps(c, where, parameters, self.read_only))
+        where, parameters = filters(since, session, tz)
+        return self._run(lambda c: with_steps(c, where, parameters, self.read_only))
 
     def summaries(
         self,
@@ -343,15 +339,15 @@ class WorkoutLog:
     ) -> list[LoggedWorkout]:
         """Workouts without their steps (``done_steps`` still set): what a history
         screen lists, without reading every step."""
-        where, parameters = _filters(since, session, tz)
-        sql = f"SELECT {_WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid"
+        where, parameters = filters(since, session, tz)
+        sql = f"SELECT {WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid"
         marked = self.read_only
         return self._run(
-            lambda c: [_workout(row, as_marked=marked) for row in c.execute(sql, parameters)]
+            lambda c: [workout_record(row, as_marked=marked) for row in c.execute(sql, parameters)]
         )
 
     def workout(self, workout_id: str) -> LoggedWorkout | None:
-        found = self._run(lambda c: _with_steps(c, "WHERE id = ?", [workout_id], self.read_only))
+        found = self._run(lambda c: with_steps(c, "WHERE id = ?", [workout_id], self.read_only))
         return found[0] if found else None
 
     def dose_records(self) -> list[DoseRecord]:
@@ -398,7 +394,7 @@ class WorkoutLog:
         if session is not None:
             where += " AND session = ?"
             parameters.append(session)
-        found = self._run(lambda c: _with_steps(c, where, parameters))
+        found = self._run(lambda c: with_steps(c, where, parameters))
         return found[-1] if found else None
 
     def pending_morning_after(self, now: datetime | None = None) -> LoggedWorkout | None:
@@ -410,7 +406,7 @@ class WorkoutLog:
         """
         cutoff = to_text((now or utc_now()) - timedelta(hours=24))
         sql = (
-            f"SELECT {_WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
+            f"SELECT {WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
             " ORDER BY started_at DESC, rowid DESC LIMIT 1"
         )
         rows = self._run(
@@ -420,92 +416,10 @@ class WorkoutLog:
         )
         if not rows:
             return None
-        latest = _workout(rows[0])
+        latest = workout_record(rows[0])
         ended = latest.ended_at
         if latest.morning_after_asked or latest.morning_after_pain is not None:
             return None
         if ended is None or to_text(ended) > cutoff:
             return None
         return latest
-
-
-def _step_row(workout_id: str, step: LoggedStep) -> tuple[object, ...]:
-    ended = None if step.ended_at is None else to_text(step.ended_at)
-    return (
-        workout_id, step.index, step.kind, step.exercise, step.part, step.side, step.set,
-        step.rep, float(step.planned_seconds), float(step.actual_seconds), step.outcome,
-        step.pauses, step.seq, ended,
-    )  # fmt: skip
-
-
-def _filters(
-    since: date | None, session: str | None, tz: tzinfo | None
-) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    parameters: list[object] = []
-    if since is not None:
-        clauses.append("started_at >= ?")
-        parameters.append(to_text(local_midnight(since, tz)))
-    if session is not None:
-        clauses.append("session = ?")
-        parameters.append(session)
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", parameters
-
-
-def _workout(
-    row: tuple, steps: tuple[LoggedStep, ...] = (), *, as_marked: bool = False
-) -> LoggedWorkout:
-    """``as_marked``: a workout left in progress by a process that is gone is shown
-    as the next start will mark it (read-only logs are not marked)."""
-    (id_, session, title, session_hash, started, ended, speed, status, pain_before,
-     pain_after, note, morning, asked, resumable, resumes, done_steps, away, last_step,
-     owner) = row  # fmt: skip
-    if as_marked and status == WorkoutStatus.IN_PROGRESS and owner_gone(owner):
-        status, ended = WorkoutStatus.INTERRUPTED, ended or last_step or started
-    return LoggedWorkout(
-        id=id_,
-        session=session,
-        title=title,
-        session_hash=session_hash,
-        started_at=from_text(started),
-        ended_at=None if ended is None else from_text(ended),
-        speed=speed,
-        status=status,
-        pain_before=pain_before,
-        pain_after=pain_after,
-        note=note,
-        morning_after_pain=morning,
-        morning_after_asked=bool(asked),
-        resumable=bool(resumable),
-        resumes=resumes,
-        steps=steps,
-        done_steps=done_steps,
-        away_seconds=away,
-        last_step_at=None if last_step is None else from_text(last_step),
-    )
-
-
-def _with_steps(
-    c: sqlite3.Connection, where: str, parameters: list[object], marked: bool = False
-) -> list[LoggedWorkout]:
-    """Workouts matching ``where`` and all their steps, in two queries."""
-    c.execute("BEGIN")  # one snapshot for both queries; WorkoutLog._run rolls back on error
-    headers = c.execute(
-        f"SELECT {_WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid", parameters
-    ).fetchall()
-    steps: dict[str, list[LoggedStep]] = {row[0]: [] for row in headers}
-    rows = c.execute(
-        f"SELECT {_STEP_COLUMNS} FROM steps WHERE workout_id IN"
-        f" (SELECT id FROM workouts {where}) ORDER BY workout_id, id",
-        parameters,
-    ).fetchall()
-    c.execute("COMMIT")
-    for (workout_id, index, kind, exercise, part, side, set_number, rep, planned, actual,
-         outcome, pauses, seq, ended) in rows:  # fmt: skip
-        steps[workout_id].append(
-            LoggedStep(
-                index, kind, exercise, planned, actual, outcome, part, side, set_number, rep,
-                pauses, seq, None if ended is None else from_text(ended),
-            )
-        )  # fmt: skip
-    return [_workout(row, tuple(steps[row[0]]), as_marked=marked) for row in headers]
