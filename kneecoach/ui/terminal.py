@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-CHECK_EVERY = 1.0  # seconds between checks, besides the hang-up that poll reports at once
+CHECK_EVERY = 5.0  # seconds between checks; poll reports a hang-up at once, between them
 GRACE = 3.0  # seconds the app's own shutdown gets before the process leaves anyway
 SAVE_TIMEOUT = 1.5  # seconds the watchdog gives the log to take what is queued
 
