@@ -39,11 +39,12 @@ def countdown_text(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-def duration_text(started: datetime, ended: datetime | None) -> str:
-    """Wall time from start to end, pauses included; "–" while it has no end."""
+def duration_text(started: datetime, ended: datetime | None, away: float = 0.0) -> str:
+    """Wall time from start to end, pauses included, less ``away`` (seconds it stood
+    interrupted before it was carried on); "–" while it has no end."""
     if ended is None:
         return "–"
-    return clock_text((ended - started).total_seconds())
+    return clock_text(max(0.0, (ended - started).total_seconds() - away))
 
 
 def number_text(value: float) -> str:

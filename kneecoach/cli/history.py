@@ -50,7 +50,7 @@ def history_lines(
     for workout in workouts:
         start = workout.started_at.astimezone(tz)
         mark = f"  {REHEARSAL_MARK} ×{workout.speed:g}" if workout.is_rehearsal else ""
-        duration = duration_text(workout.started_at, workout.ended_at)
+        duration = duration_text(workout.started_at, workout.ended_at, workout.away_seconds)
         lines.append(
             f"{start:%Y-%m-%d}  {start:%H:%M}  {workout.session:<{width}}  "
             f"{workout.status:<14}  {duration:>8}  "

@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--output", metavar="FILE", help="write FILE (owner-only) instead of stdout"
     )
+    export.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never the log itself)"
+    )
     _log_filters(export)
     report = commands.add_parser(
         "report",

@@ -68,11 +68,16 @@ def run(args: argparse.Namespace) -> int:
     )
     app = launch_app(options, theme=args.theme)
     result = app.run()
-    if app.user_error is not None:
-        for line in app.user_error.lines:
+    app.terminal_watch.stop()  # the app has finished: no watchdog to end it
+    lines = app.user_error.lines if app.user_error is not None else []
+    if app.unsaved is not None:  # the workout is kept, but not in the log yet
+        lines.append(f"kneecoach: {app.unsaved}")
+    try:
+        for line in lines:
             print(printable(line), file=sys.stderr)
-        return 1
-    return result or 0
+    except OSError:
+        pass  # the terminal is gone: the exit status still says it
+    return 1 if lines else result or app.return_code or 0
 
 
 def _check_theme(name: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from kneecoach.engine.events import Event, EventKind, Outcome, Snapshot, StepRecord, Tick
 from kneecoach.engine.model import Part
@@ -22,16 +23,36 @@ COUNTDOWN_KINDS = frozenset({"timed", "prepare", "hold", "rest", "switch"})
 EXTENDABLE_KINDS = COUNTDOWN_KINDS
 EXTEND_SECONDS = 10.0
 TEN = 10.0  # seconds before a hold's end that TEN_LEFT marks
+RESUME_GET_READY = 10.0  # seconds, when the exercise carried on has no get-ready of its own
+
+
+def get_ready_seconds(plan: Plan, index: int) -> float:
+    """How long to get ready before carrying on at step ``index``: the get-ready of
+    its exercise (as at its start), or ``RESUME_GET_READY``."""
+    exercise = plan.session.exercises[plan.steps[index].exercise_index]
+    return float(exercise.rests.prepare.low) or RESUME_GET_READY
 
 
 class Workout:
-    def __init__(self, plan: Plan, clock: Clock = time.monotonic, speed: float = 1.0) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        clock: Clock = time.monotonic,
+        speed: float = 1.0,
+        *,
+        carry_on_get_ready: bool = True,
+    ) -> None:
+        """``carry_on_get_ready``: a workout started part-way (``start(first_step=…)``,
+        carrying on an interrupted one) begins with a get-ready countdown before
+        that step, unless the step is one."""
         if not plan.steps:
             raise ValueError("the plan has no steps")
         if not speed > 0:
             raise ValueError("speed must be greater than zero")
         self.plan = plan
         self.speed = float(speed)
+        self.carry_on_get_ready = carry_on_get_ready
+        self._lead_in: Step | None = None  # the get-ready before a step carried on
         self._clock = clock
         self._steps = plan.steps
         self._before = list(itertools.accumulate((s.seconds for s in self._steps), initial=0.0))
@@ -55,7 +76,8 @@ class Workout:
 
     @property
     def step(self) -> Step:
-        return self._steps[self._index]
+        """The step running now: the get-ready before a step carried on, then it."""
+        return self._lead_in or self._steps[self._index]
 
     def tick(self, now: float | None = None) -> Tick:
         """Bring the machine up to ``now``; return what to show and what happened."""
@@ -82,7 +104,12 @@ class Workout:
             elapsed = min(duration, max(0.0, self._elapsed(now)))
         exercises = self.plan.session.exercises
         exercise_number = step.exercise_index + 1
-        following = self._steps[self._index + 1] if self._index + 1 < len(self._steps) else None
+        after = self._index if self._lead_in is not None else self._index + 1
+        following = self._steps[after] if after < len(self._steps) else None
+        if self._lead_in is not None:
+            elapsed_in_plan = 0.0  # the get-ready is not part of the plan's time
+        else:
+            elapsed_in_plan = elapsed
         return Snapshot(
             state=self.state,
             speed=self.speed,
@@ -93,7 +120,7 @@ class Workout:
             remaining=duration - elapsed,
             exercise_number=exercise_number,
             exercise_count=len(exercises),
-            position=self._before[self._index] + elapsed,
+            position=self._before[self._index] + elapsed_in_plan,
             total=self._before[-1] + self._extra,
             next_step=following,
             next_exercise=exercises[exercise_number] if exercise_number < len(exercises) else None,
@@ -106,7 +133,14 @@ class Workout:
         if self.state != "ready":
             return
         self.state = "running"
-        self._begin(min(max(0, first_step), len(self._steps) - 1), self._now(now))
+        first = min(max(0, first_step), len(self._steps) - 1)
+        step = self._steps[first]
+        if first > 0 and self.carry_on_get_ready and step.kind != "prepare":
+            self._lead_in = replace(
+                step, kind="prepare", seconds=get_ready_seconds(self.plan, first),
+                ends_set=False, ends_exercise=False, self_paced=False,
+            )  # fmt: skip
+        self._begin(first, self._now(now), carried_on=first > 0)
 
     def pause(self, now: float | None = None) -> None:
         now = self._sync(now)
@@ -133,7 +167,10 @@ class Workout:
     def skip_step(self, now: float | None = None) -> None:
         """End the current step now (a rest, say) and start the next one."""
         now = self._sync(now)
-        if self._live():
+        if self._live() and self._lead_in is not None:  # ready now: the step starts
+            self._lead_in = None
+            self._begin(self._index, now, carried_on=True)
+        elif self._live():
             if self._index + 1 < len(self._steps):
                 self._jump(self._index + 1, now)
             else:
@@ -238,6 +275,10 @@ class Workout:
             self._last_elapsed = max(self._last_elapsed, elapsed)
             if elapsed < duration or not timed:  # a self-paced rep ends on count_rep()
                 return
+            if self._lead_in is not None:  # ready: the step carried on starts
+                self._lead_in = None
+                self._begin(self._index, self._at(duration), carried_on=True)
+                continue
             self._complete(
                 self._at(duration), Outcome.EXTENDED if self._extra > 0 else Outcome.DONE
             )
@@ -276,15 +317,20 @@ class Workout:
 
     def _close(self, at: float, outcome: Outcome) -> None:
         """Record and report the end of the current step at clock time ``at``."""
-        step = self.step
+        step = self._steps[self._index]
         active = max(0.0, self._elapsed(at)) / self.speed
+        if self._lead_in is not None:  # left during its get-ready: the step was not begun
+            self._lead_in = None
+            active = 0.0
         if outcome is not Outcome.DONE and outcome is not Outcome.EXTENDED:
             outcome = Outcome.CUT_SHORT if active > 0 else Outcome.SKIPPED
         self.records[self._index] = StepRecord(step, outcome, active, self._pauses)
         self._emit(EventKind.STEP_ENDED, at, step, outcome=outcome, active_seconds=active)
 
-    def _begin(self, index: int, at: float) -> None:
-        previous = self._steps[index - 1] if index > 0 else None
+    def _begin(self, index: int, at: float, *, carried_on: bool = False) -> None:
+        """Start step ``index`` at ``at``; ``carried_on``: it (or its get-ready) is
+        where an interrupted workout carries on, so no side switch is announced."""
+        previous = self._steps[index - 1] if index > 0 and not carried_on else None
         self._index = index
         self._step_start = at
         self._extra = 0.0

@@ -79,7 +79,9 @@ class Coach:
         resume: LoggedWorkout | None = None,
     ) -> tuple[Workout, int]:
         """A workout of today's plan, and the step to start at (not 0 when it
-        carries on ``resume``, a workout interrupted today)."""
-        workout = Workout(planned.plan, clock=clock, speed=self.speed)
+        carries on ``resume``, a workout interrupted today, at that workout's speed:
+        a rehearsal stays a rehearsal)."""
+        speed = resume.speed if resume is not None else self.speed
+        workout = Workout(planned.plan, clock=clock, speed=speed)
         first = carry_over(workout, resume) if resume is not None else 0
         return workout, first

@@ -158,11 +158,12 @@ def todays_plan(
 
 
 def existing_log(folder: Path) -> WorkoutLog | None:
-    """The log if there is one; reading a dose never creates a database."""
+    """The log if there is one, opened to read only: reading a dose, the history or an
+    export never creates, migrates or changes a database."""
     from kneecoach.store.log import WorkoutLog
     from kneecoach.store.schema import FILE_NAME
 
-    return WorkoutLog(folder) if (folder / FILE_NAME).exists() else None
+    return WorkoutLog(folder, read_only=True) if (folder / FILE_NAME).exists() else None
 
 
 def todays(session: Session, folder: Path, settings: Settings | None) -> dict[str, DoseDecision]:

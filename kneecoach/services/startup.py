@@ -52,12 +52,16 @@ def prepare(options: LaunchOptions) -> Prepared:
         voice=settings.voice if options.voice is None else options.voice,
     )
     logbook = Logbook(options.data_dir)  # LogError: damaged, newer, locked, unwritable
+    acknowledgements = FileAcknowledgements(options.data_dir)
+    problem = acknowledgements.check()  # a damaged file: copied aside, said, asked again
+    if problem:
+        notices.append(problem)
     coach = Coach(
         sessions,
         start=start,
         speed=options.speed,
         logbook=logbook,
-        acknowledgements=FileAcknowledgements(options.data_dir),
+        acknowledgements=acknowledgements,
         progression=progression,
         unusable=unusable,
     )

@@ -35,3 +35,16 @@ def voices_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "voices"
+
+
+def recovery_dirs() -> list[Path]:
+    """Where writes the log could not take are kept when the data folder takes none
+    either: the cache folder, then the temporary folder (often another disk)."""
+    import os
+    import tempfile
+
+    import platformdirs
+
+    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "recovery"
+    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+    return [cache, Path(tempfile.gettempdir()) / f"{APP_NAME}-{user}"]

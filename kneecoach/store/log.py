@@ -32,37 +32,56 @@ from kneecoach.store.doses import (
 from kneecoach.store.owners import new_workout_id, owner_gone, owner_tag
 from kneecoach.store.records import (
     DoseRecord,
+    LogError,
     LoggedStep,
     LoggedWorkout,
-    from_text,
     local_midnight,
     to_text,
     utc_now,
 )
+from kneecoach.store.rows import (
+    INSERT_STEP,
+    WORKOUT_COLUMNS,
+    filters,
+    step_row,
+    with_steps,
+    workout_record,
+)
 
 T = TypeVar("T")
 
-_WORKOUT_COLUMNS = (
-    "id, session, title, session_hash, started_at, ended_at, speed, status, pain_before, "
-    "pain_after, note, morning_after_pain, morning_after_asked, resumable, resumes, done_steps"
-)
-_STEP_COLUMNS = (
-    "workout_id, step_index, kind, exercise, part, side, set_number, rep, "
-    "planned_seconds, actual_seconds, outcome, pauses"
-)
-
 
 class WorkoutLog:
-    """The log in ``folder``; raises ``LogError`` at once if it cannot be used."""
+    """The log in ``folder``; raises ``LogError`` at once if it cannot be used.
 
-    def __init__(self, folder: Path, busy_timeout: float = schema.BUSY_TIMEOUT) -> None:
+    ``read_only``: for the commands that only read (``history``, ``export``, ``plan``):
+    the log is opened with SQLite's ``mode=ro`` and nothing is created, migrated,
+    marked or chmodded. Such a log shows a workout whose process is gone as
+    ``interrupted``, as the next start will mark it.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        busy_timeout: float = schema.BUSY_TIMEOUT,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self.folder = Path(folder)
         self.path = self.folder / schema.FILE_NAME
         self.busy_timeout = busy_timeout
+        self.read_only = read_only
         self._local = threading.local()
         self._connections: dict[threading.Thread, sqlite3.Connection] = {}
         self._lock = threading.Lock()
-        self._keep(schema.open_database(self.folder, busy_timeout))
+        if read_only:
+            self._shared: sqlite3.Connection | None = schema.open_read_only(
+                self.folder, busy_timeout
+            )  # one connection: it may be a copy in memory, which others could not open
+            self._keep(self._shared)
+        else:
+            self._shared = None
+            self._keep(schema.open_database(self.folder, busy_timeout))
 
     def _keep(self, connection: sqlite3.Connection) -> sqlite3.Connection:
         """Remember this thread's connection, and close those of threads that ended
@@ -79,6 +98,8 @@ class WorkoutLog:
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
         connection = getattr(self._local, "connection", None)
+        if connection is None and self._shared is not None:
+            connection = self._shared
         if connection is None:
             try:
                 connection = self._keep(schema.connect(self.path, self.busy_timeout))
@@ -112,10 +133,26 @@ class WorkoutLog:
                 pass  # the first error is the one to report
             raise schema.describe(error, self.path, busy_timeout=self.busy_timeout) from error
 
+    def _change(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """``_run`` for writes, which a log opened to read only refuses."""
+        if self.read_only:
+            raise LogError(f"{self.path} was opened to read only")
+        return self._run(work)
+
     def _write(self, sql: str, parameters: Iterable[object] = ()) -> int:
-        return self._run(lambda c: c.execute(sql, tuple(parameters)).rowcount)
+        return self._change(lambda c: c.execute(sql, tuple(parameters)).rowcount)
 
     # -- writing -----------------------------------------------------------------
+
+    def check_writable(self) -> None:
+        """Write and commit, so that a log that cannot be written is found now, before a
+        workout, not after it; raises ``LogError`` saying what to do."""
+        schema.check_writable(self.connection, self.path, self.busy_timeout)
+
+    def checkpoint(self) -> None:
+        """Copy the WAL back into the log now, without waiting for anyone (after each
+        workout, so that the WAL does not grow across workouts)."""
+        self._change(lambda c: c.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
 
     def start_workout(
         self,
@@ -126,50 +163,77 @@ class WorkoutLog:
         speed: float = 1.0,
         started_at: datetime | None = None,
         pain_before: int | None = None,
-        resumes: str | None = None,
         workout_id: str | None = None,
+        owner: str | None = None,
     ) -> str:
-        """Log a new workout ``in progress``; ``resumes`` names an interrupted workout
-        this one carries on, which stops being resumable."""
+        """Log a new workout ``in progress`` (run by this process, or ``owner``).
+        Logging the same id again changes nothing: a retried write is harmless."""
         workout_id = workout_id or new_workout_id()
         row = (
             workout_id, session, title, session_hash, to_text(started_at or utc_now()),
-            float(speed), check_pain(pain_before, "pain_before"), resumes, owner_tag(),
+            float(speed), check_pain(pain_before, "pain_before"), owner or owner_tag(),
         )  # fmt: skip
-
-        def insert(c: sqlite3.Connection) -> None:
-            c.execute("BEGIN IMMEDIATE")
-            c.execute(
-                "INSERT INTO workouts (id, session, title, session_hash, started_at, speed,"
-                " pain_before, resumes, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-            if resumes is not None:
-                c.execute("UPDATE workouts SET resumable = 0 WHERE id = ?", (resumes,))
-            c.execute("COMMIT")
-
-        self._run(insert)
+        self._write(
+            "INSERT INTO workouts (id, session, title, session_hash, started_at, speed,"
+            " pain_before, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            row,
+        )
         return workout_id
 
-    def record_step(self, workout_id: str, step: LoggedStep) -> None:
-        self._write(
-            f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _step_row(workout_id, step),
-        )
+    def reopen_workout(
+        self,
+        workout_id: str,
+        *,
+        interrupted_at: datetime | None,
+        at: datetime | None = None,
+        owner: str | None = None,
+    ) -> bool:
+        """Carry on an interrupted workout in its own row: ``in progress`` again, run by
+        this process (or ``owner``), the time it stood interrupted (from
+        ``interrupted_at``, its end as read when it was offered, to ``at``) kept out of
+        its length. Only a workout still ended at ``interrupted_at`` is reopened, so a
+        write retried or imported twice changes nothing. True if it was reopened."""
+        now = at or utc_now()
+        away = 0.0 if interrupted_at is None else (now - interrupted_at).total_seconds()
+        changed = self._write(
+            "UPDATE workouts SET status = ?, ended_at = NULL, resumable = 1, owner = ?,"
+            " away_seconds = away_seconds + ? WHERE id = ? AND status = ? AND ended_at IS ?",
+            (
+                WorkoutStatus.IN_PROGRESS, owner or owner_tag(), max(0.0, away), workout_id,
+                WorkoutStatus.INTERRUPTED,
+                None if interrupted_at is None else to_text(interrupted_at),
+            ),
+        )  # fmt: skip
+        return changed > 0
+
+    def record_step(self, workout_id: str, step: LoggedStep, *, once: bool = False) -> bool:
+        """Log one step. ``once``: not if the workout already has a step with this
+        ``seq`` (a retried or imported write). True if it was logged."""
+        row = step_row(workout_id, step)
+
+        def insert(c: sqlite3.Connection) -> bool:
+            if once and step.seq is not None:
+                found = c.execute(
+                    "SELECT 1 FROM steps WHERE workout_id = ? AND seq = ? LIMIT 1",
+                    (workout_id, step.seq),
+                ).fetchone()
+                if found:
+                    return False
+            c.execute(INSERT_STEP, row)
+            return True
+
+        return self._change(insert)
 
     def record_steps(self, workout_id: str, steps: Iterable[LoggedStep]) -> None:
         """Several steps in one transaction (imports, tests, benchmarks)."""
-        rows = [_step_row(workout_id, step) for step in steps]
+        rows = [step_row(workout_id, step) for step in steps]
 
         def insert(c: sqlite3.Connection) -> None:
             c.execute("BEGIN IMMEDIATE")
-            c.executemany(
-                f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+            c.executemany(INSERT_STEP, rows)
             c.execute("COMMIT")
 
-        self._run(insert)
+        self._change(insert)
 
     def finish_workout(
         self, workout_id: str, status: WorkoutStatus, *, ended_at: datetime | None = None
@@ -217,9 +281,20 @@ class WorkoutLog:
         longer offered."""
         self._write("UPDATE workouts SET resumable = 0 WHERE id = ?", (workout_id,))
 
+    def recovery_imported(self, file_id: str) -> bool:
+        """Whether the recovery file ``file_id`` was imported already."""
+        sql = "SELECT 1 FROM recoveries WHERE id = ?"
+        return self._run(lambda c: c.execute(sql, (file_id,)).fetchone() is not None)
+
+    def mark_recovery_imported(self, file_id: str) -> None:
+        self._write(
+            "INSERT OR IGNORE INTO recoveries (id, imported_at) VALUES (?, ?)",
+            (file_id, to_text(utc_now())),
+        )
+
     def add_manual_dose(self, row: ManualDoseRow) -> None:
         """A dose set by hand (or, with ``reset``, handed back to the rule)."""
-        self._run(lambda c: insert_manual_dose(c, row))
+        self._change(lambda c: insert_manual_dose(c, row))
 
     def mark_interrupted_stale(self) -> list[str]:
         """At start-up: workouts left ``in progress`` by a process that is gone (killed,
@@ -240,7 +315,7 @@ class WorkoutLog:
             c.execute("COMMIT")
             return stale
 
-        return self._run(mark)
+        return self._change(mark)
 
     # -- reading -----------------------------------------------------------------
 
@@ -252,8 +327,8 @@ class WorkoutLog:
         tz: tzinfo | None = None,
     ) -> list[LoggedWorkout]:
         """Workouts with their steps, oldest first; ``since`` is a local day (``tz``)."""
-        where, parameters = _filters(since, session, tz)
-        return self._run(lambda c: _with_steps(c, where, parameters))
+        where, parameters = filters(since, session, tz)
+        return self._run(lambda c: with_steps(c, where, parameters, self.read_only))
 
     def summaries(
         self,
@@ -264,12 +339,15 @@ class WorkoutLog:
     ) -> list[LoggedWorkout]:
         """Workouts without their steps (``done_steps`` still set): what a history
         screen lists, without reading every step."""
-        where, parameters = _filters(since, session, tz)
-        sql = f"SELECT {_WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid"
-        return self._run(lambda c: [_workout(row) for row in c.execute(sql, parameters)])
+        where, parameters = filters(since, session, tz)
+        sql = f"SELECT {WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid"
+        marked = self.read_only
+        return self._run(
+            lambda c: [workout_record(row, as_marked=marked) for row in c.execute(sql, parameters)]
+        )
 
     def workout(self, workout_id: str) -> LoggedWorkout | None:
-        found = self._run(lambda c: _with_steps(c, "WHERE id = ?", [workout_id]))
+        found = self._run(lambda c: with_steps(c, "WHERE id = ?", [workout_id], self.read_only))
         return found[0] if found else None
 
     def dose_records(self) -> list[DoseRecord]:
@@ -299,19 +377,28 @@ class WorkoutLog:
         return self._run(lambda c: select_unit_tallies(c, session, start))
 
     def last_interrupted(
-        self, session: str | None, on: date, *, tz: tzinfo | None = None
+        self,
+        session: str | None,
+        on: date,
+        *,
+        tz: tzinfo | None = None,
+        rehearsal: bool = False,
     ) -> LoggedWorkout | None:
         """The latest still-resumable interrupted workout started on local day ``on``
-        (of ``session``, if given), with its steps: where "resume" picks up. Rehearsals
-        are included; the caller can compare ``speed``."""
+        (of ``session``, if given), with its steps: where "resume" picks up. A real
+        workout is offered to a real run only, a rehearsal (``--speed``) to a
+        rehearsal only."""
         start = to_text(local_midnight(on, tz))
         end = to_text(local_midnight(on + timedelta(days=1), tz))
-        where = "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
+        where = (
+            "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
+            f" AND speed {'!=' if rehearsal else '='} 1"
+        )
         parameters: list[object] = [WorkoutStatus.INTERRUPTED, start, end]
         if session is not None:
             where += " AND session = ?"
             parameters.append(session)
-        found = self._run(lambda c: _with_steps(c, where, parameters))
+        found = self._run(lambda c: with_steps(c, where, parameters))
         return found[-1] if found else None
 
     def pending_morning_after(self, now: datetime | None = None) -> LoggedWorkout | None:
@@ -323,7 +410,7 @@ class WorkoutLog:
         """
         cutoff = to_text((now or utc_now()) - timedelta(hours=24))
         sql = (
-            f"SELECT {_WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
+            f"SELECT {WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
             " ORDER BY started_at DESC, rowid DESC LIMIT 1"
         )
         rows = self._run(
@@ -333,79 +420,10 @@ class WorkoutLog:
         )
         if not rows:
             return None
-        latest = _workout(rows[0])
+        latest = workout_record(rows[0])
         ended = latest.ended_at
         if latest.morning_after_asked or latest.morning_after_pain is not None:
             return None
         if ended is None or to_text(ended) > cutoff:
             return None
         return latest
-
-
-def _step_row(workout_id: str, step: LoggedStep) -> tuple[object, ...]:
-    return (
-        workout_id, step.index, step.kind, step.exercise, step.part, step.side, step.set,
-        step.rep, float(step.planned_seconds), float(step.actual_seconds), step.outcome,
-        step.pauses,
-    )  # fmt: skip
-
-
-def _filters(
-    since: date | None, session: str | None, tz: tzinfo | None
-) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    parameters: list[object] = []
-    if since is not None:
-        clauses.append("started_at >= ?")
-        parameters.append(to_text(local_midnight(since, tz)))
-    if session is not None:
-        clauses.append("session = ?")
-        parameters.append(session)
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", parameters
-
-
-def _workout(row: tuple, steps: tuple[LoggedStep, ...] = ()) -> LoggedWorkout:
-    (id_, session, title, session_hash, started, ended, speed, status, pain_before,
-     pain_after, note, morning, asked, resumable, resumes, done_steps) = row  # fmt: skip
-    return LoggedWorkout(
-        id=id_,
-        session=session,
-        title=title,
-        session_hash=session_hash,
-        started_at=from_text(started),
-        ended_at=None if ended is None else from_text(ended),
-        speed=speed,
-        status=status,
-        pain_before=pain_before,
-        pain_after=pain_after,
-        note=note,
-        morning_after_pain=morning,
-        morning_after_asked=bool(asked),
-        resumable=bool(resumable),
-        resumes=resumes,
-        steps=steps,
-        done_steps=done_steps,
-    )
-
-
-def _with_steps(c: sqlite3.Connection, where: str, parameters: list[object]) -> list[LoggedWorkout]:
-    """Workouts matching ``where`` and all their steps, in two queries."""
-    c.execute("BEGIN")  # one snapshot for both queries; WorkoutLog._run rolls back on error
-    headers = c.execute(
-        f"SELECT {_WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid", parameters
-    ).fetchall()
-    steps: dict[str, list[LoggedStep]] = {row[0]: [] for row in headers}
-    rows = c.execute(
-        f"SELECT {_STEP_COLUMNS} FROM steps WHERE workout_id IN"
-        f" (SELECT id FROM workouts {where}) ORDER BY workout_id, id",
-        parameters,
-    ).fetchall()
-    c.execute("COMMIT")
-    for (workout_id, index, kind, exercise, part, side, set_number, rep, planned, actual,
-         outcome, pauses) in rows:  # fmt: skip
-        steps[workout_id].append(
-            LoggedStep(
-                index, kind, exercise, planned, actual, outcome, part, side, set_number, rep, pauses
-            )
-        )
-    return [_workout(row, tuple(steps[row[0]])) for row in headers]

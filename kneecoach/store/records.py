@@ -37,6 +37,11 @@ class LogError(UserError):
     """The workout log cannot be used; ``str()`` is one line that names the file."""
 
 
+class LogRefused(LogError):
+    """The log refused one write (a constraint): that write is wrong, not the disk,
+    so trying it again would not help."""
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -80,12 +85,16 @@ class LoggedStep:
     set: int | None = None
     rep: int | None = None
     pauses: int = 0
+    seq: int | None = None  # its place in the workout's log, from 0 (None in old logs)
+    ended_at: datetime | None = None  # when it ended (None in old logs)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "outcome", as_member(Outcome, self.outcome, "outcome"))
 
     @classmethod
-    def from_record(cls, record: StepRecord) -> LoggedStep:
+    def from_record(
+        cls, record: StepRecord, *, seq: int | None = None, ended_at: datetime | None = None
+    ) -> LoggedStep:
         """From the engine's record of a step that was reached (``outcome`` set)."""
         if record.outcome is None:
             raise ValueError(f"step {record.step.index} was never reached: nothing to log")
@@ -102,6 +111,8 @@ class LoggedStep:
             set=step.set,
             rep=step.rep,
             pauses=record.pauses,
+            seq=seq,
+            ended_at=ended_at,
         )
 
     @property
@@ -153,9 +164,11 @@ class LoggedWorkout:
     morning_after_pain: int | None = None
     morning_after_asked: bool = False
     resumable: bool = True  # False once closed, or once another workout resumed it
-    resumes: str | None = None  # the interrupted workout this one carried on
+    resumes: str | None = None  # only in logs older than version 3
     steps: tuple[LoggedStep, ...] = field(default_factory=tuple)
     done_steps: int | None = None  # None: count ``steps``
+    away_seconds: float = 0.0  # stood interrupted before it was carried on
+    last_step_at: datetime | None = None  # when its last logged step ended
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", as_member(WorkoutStatus, self.status, "status"))
@@ -174,6 +187,18 @@ class LoggedWorkout:
     def counts(self) -> bool:
         """Whether it counts towards streaks and charts: real, and some work done."""
         return not self.is_rehearsal and self.steps_done > 0
+
+    @property
+    def stopped_at(self) -> datetime:
+        """When it stopped: its last logged step, else its end, else its start."""
+        return self.last_step_at or self.ended_at or self.started_at
+
+    @property
+    def active_seconds(self) -> float | None:
+        """Its length, start to end, less the time it stood interrupted."""
+        if self.ended_at is None:
+            return None
+        return max(0.0, (self.ended_at - self.started_at).total_seconds() - self.away_seconds)
 
     def day(self, tz: tzinfo | None = None) -> date:
         return local_date(self.started_at, tz)

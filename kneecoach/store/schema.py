@@ -13,146 +13,31 @@ a table later is one more function at the end of the list.
 
 from __future__ import annotations
 
+import glob
+import hashlib
 import os
 import sqlite3
 import stat
 import time
-from collections.abc import Callable
+import urllib.parse
 from datetime import datetime
 from pathlib import Path
 
 from kneecoach.engine.files import make_private_folder
-from kneecoach.store.records import LogError
+from kneecoach.store.migrations import ALL_MIGRATIONS, Migration
+from kneecoach.store.records import LogError, LogRefused
 
 FILE_NAME = "kneecoach.db"
 BUSY_TIMEOUT = 5.0  # seconds a write waits for another process's transaction
+# Each step commits ~3 pages (13 KB) to the WAL. The logbook copies the WAL back into
+# the log after each set and each workout (a PASSIVE checkpoint, off the UI
+# thread); SQLite's own checkpoint at 1000 pages stays as a safety net. After a
+# checkpoint the WAL file is cut back to this size (without it, it stays as large
+# as it ever grew).
+WAL_SIZE_LIMIT = 256 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-Migration = Callable[[sqlite3.Connection], None]
-
-
-def _statements(*sql: str) -> Migration:
-    def run(connection: sqlite3.Connection) -> None:
-        for statement in sql:
-            connection.execute(statement)
-
-    return run
-
-
-# Version 1: workouts and their steps. ``done_steps`` is kept by a trigger so that
-# the history screen can tell an empty workout from a real one without reading
-# 400,000 steps; ``workout_doses`` is kept by another, for the same reason (charting
-# doses from the steps themselves takes ~0.5 s over ten years of workouts).
-# ``last_step_at`` (same trigger) dates a workout whose process was killed.
-_V1 = _statements(
-    """
-    CREATE TABLE workouts (
-        id TEXT PRIMARY KEY,
-        session TEXT NOT NULL,
-        title TEXT NOT NULL,
-        session_hash TEXT NOT NULL DEFAULT '',
-        started_at TEXT NOT NULL,
-        ended_at TEXT,
-        speed REAL NOT NULL DEFAULT 1 CHECK (speed > 0),
-        status TEXT NOT NULL DEFAULT 'in progress' CHECK (status IN
-            ('in progress', 'completed', 'finished early', 'interrupted')),
-        pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
-        pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
-        note TEXT NOT NULL DEFAULT '',
-        morning_after_pain INTEGER CHECK (morning_after_pain BETWEEN 0 AND 10),
-        morning_after_asked INTEGER NOT NULL DEFAULT 0,
-        resumable INTEGER NOT NULL DEFAULT 1,
-        resumes TEXT REFERENCES workouts (id),
-        owner TEXT NOT NULL DEFAULT '',
-        done_steps INTEGER NOT NULL DEFAULT 0,
-        last_step_at TEXT
-    )
-    """,
-    "CREATE INDEX workouts_by_start ON workouts (started_at)",
-    "CREATE INDEX workouts_by_session ON workouts (session, started_at)",
-    """
-    CREATE TABLE steps (
-        id INTEGER PRIMARY KEY,
-        workout_id TEXT NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
-        step_index INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        exercise TEXT NOT NULL,
-        part TEXT,
-        side TEXT,
-        set_number INTEGER,
-        rep INTEGER,
-        planned_seconds REAL NOT NULL,
-        actual_seconds REAL NOT NULL,
-        outcome TEXT NOT NULL CHECK (outcome IN ('done', 'skipped', 'cut short', 'extended')),
-        pauses INTEGER NOT NULL DEFAULT 0
-    )
-    """,
-    "CREATE INDEX steps_by_workout ON steps (workout_id)",
-    """
-    CREATE TRIGGER steps_count_done AFTER INSERT ON steps
-    BEGIN
-        UPDATE workouts SET
-            last_step_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
-            done_steps = done_steps + (NEW.kind IN ('timed', 'hold', 'rep')
-                                       AND NEW.outcome IN ('done', 'extended'))
-        WHERE id = NEW.workout_id;
-    END
-    """,
-    """
-    CREATE TABLE workout_doses (
-        workout_id TEXT NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
-        exercise TEXT NOT NULL,
-        part TEXT NOT NULL DEFAULT '',
-        hold_seconds REAL,
-        reps INTEGER NOT NULL,
-        sets INTEGER NOT NULL,
-        PRIMARY KEY (workout_id, exercise, part)
-    ) WITHOUT ROWID
-    """,
-    # The dose one exercise (or part) reached in one workout, recomputed from that
-    # workout's steps of that exercise whenever one is done: the longest hold done,
-    # the most distinct reps done in one set (of one side), and how many distinct
-    # set numbers had a rep done. kneecoach.services.history.dose_records says the same in Python.
-    """
-    CREATE TRIGGER steps_update_dose AFTER INSERT ON steps
-    WHEN NEW.kind IN ('hold', 'rep') AND NEW.outcome IN ('done', 'extended')
-    BEGIN
-        INSERT OR REPLACE INTO workout_doses
-            (workout_id, exercise, part, hold_seconds, reps, sets)
-        SELECT NEW.workout_id, NEW.exercise, coalesce(NEW.part, ''),
-               max(hold), max(reps), count(DISTINCT set_number)
-        FROM (
-            SELECT set_number, count(DISTINCT rep) AS reps,
-                   max(CASE WHEN kind = 'hold' THEN actual_seconds END) AS hold
-            FROM steps
-            WHERE workout_id = NEW.workout_id AND exercise = NEW.exercise
-              AND part IS NEW.part AND kind IN ('hold', 'rep')
-              AND outcome IN ('done', 'extended')
-            GROUP BY side, set_number
-        );
-    END
-    """,
-)
-
-# Version 2: doses set by hand (`kneecoach dose`), one row per change; a reset row
-# (all numbers NULL, reset = 1) hands the exercise back to the progression rule.
-_V2 = _statements(
-    """
-    CREATE TABLE manual_doses (
-        id INTEGER PRIMARY KEY,
-        session TEXT NOT NULL,
-        unit TEXT NOT NULL,
-        set_at TEXT NOT NULL,
-        hold_seconds REAL,
-        reps INTEGER,
-        sets INTEGER,
-        reset INTEGER NOT NULL DEFAULT 0
-    )
-    """,
-    "CREATE INDEX manual_doses_by_session ON manual_doses (session, set_at)",
-)
-
-MIGRATIONS: list[Migration] = [_V1, _V2]
+MIGRATIONS: list[Migration] = list(ALL_MIGRATIONS)
 
 
 def latest_version() -> int:
@@ -191,7 +76,105 @@ def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connectio
     connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     return connection
+
+
+def connect_read_only(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
+    """A connection that cannot change the log (SQLite's ``mode=ro``). Reading a WAL
+    database needs its ``-shm`` file, which SQLite makes as for any reader; in a
+    folder where it cannot, a log with no ``-wal`` (closed cleanly: all of it is in
+    the file) is read as it is (``immutable``)."""
+    uri = "file:" + urllib.parse.quote(str(path.absolute())) + "?mode=ro"
+    try:
+        connection = _connect_uri(uri, busy_timeout)
+        connection.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as error:
+        wal = path.with_name(path.name + "-wal")
+        if "unable to open" not in str(error) or wal.exists():
+            raise
+        connection = _connect_uri(uri + "&immutable=1", busy_timeout)
+    return connection
+
+
+def _connect_uri(uri: str, busy_timeout: float) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+    )
+    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    return connection
+
+
+def open_read_only(folder: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
+    """Open ``folder/kneecoach.db`` to read it and change nothing: no file or folder
+    made, no mode changed, no migration. A log of an older version is read through
+    a copy in memory brought up to date; a damaged or newer one is refused (and
+    copied aside once, as when opening it to write)."""
+    path = folder / FILE_NAME
+    _check_header(path)
+    connection: sqlite3.Connection | None = None
+    try:
+        connection = connect_read_only(path, busy_timeout)
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > latest_version():
+            raise _newer(path, version)
+        if version < latest_version():
+            copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            connection.backup(copy)
+            connection.close()
+            connection = copy
+            migrate(connection)
+        connection.execute("SELECT count(*) FROM workouts").fetchone()
+    except BaseException as error:
+        if connection is not None:
+            connection.close()
+        if isinstance(error, sqlite3.Error):
+            raise describe(error, path, busy_timeout=busy_timeout) from error
+        raise
+    return connection
+
+
+def _newer(path: Path, version: int) -> LogError:
+    copy = backup(path, "newer")
+    return LogError(
+        f"{path} was written by a newer kneecoach (log version {version}, this one "
+        f"reads up to {latest_version()}); upgrade kneecoach. A copy is in {copy.name}"
+    )
+
+
+def check_writable(connection: sqlite3.Connection, path: Path, busy_timeout: float) -> None:
+    """Write to the log and commit (the schema version, rewritten as it is), so that a
+    log that cannot be written (a read-only file, a full disk, a lock held) is found
+    before a workout starts rather than after it."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        connection.execute(f"PRAGMA user_version = {version}")
+        connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        problem = describe(error, path, busy_timeout=busy_timeout)
+        if is_locked(error):
+            raise problem from error
+        raise LogError(
+            f"{problem}: nothing could be saved, so no workout was started; "
+            f"{fault_advice(error, path)}"
+        ) from error
+
+
+def fault_advice(error: BaseException, path: Path) -> str:
+    """What the person can do about a write that failed."""
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return f"make {path} and its folder writable by you (or use --data-dir)"
+    if "full" in text or "no space" in text or "quota" in text:
+        return f"free some space on the disk that holds {path.parent}"
+    if "locked" in text or "busy" in text:
+        return "close the other program that is using the log"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return f"the log is damaged; keep a copy of {path} and start another with --data-dir"
+    return f"check the disk that holds {path.parent}"
 
 
 def open_database(folder: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
@@ -209,11 +192,7 @@ def open_database(folder: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.C
         connection = connect(path, busy_timeout)
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > latest_version():
-            copy = backup(path, "newer")
-            raise LogError(
-                f"{path} was written by a newer kneecoach (log version {version}, this one "
-                f"reads up to {latest_version()}); upgrade kneecoach. A copy is in {copy.name}"
-            )
+            raise _newer(path, version)
         _use_wal(connection, busy_timeout)
         migrate(connection)
         connection.execute("SELECT count(*) FROM workouts").fetchone()
@@ -221,7 +200,7 @@ def open_database(folder: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.C
         if connection is not None:
             connection.close()
         if isinstance(error, sqlite3.Error):
-            raise describe(error, path, opening=True, busy_timeout=busy_timeout) from error
+            raise describe(error, path, busy_timeout=busy_timeout) from error
         raise
     _owner_only_files(path)
     return connection
@@ -247,25 +226,32 @@ def describe(
     error: sqlite3.Error,
     path: Path,
     *,
-    opening: bool = False,
     busy_timeout: float = BUSY_TIMEOUT,
 ) -> LogError:
-    """A one-line ``LogError`` for an SQLite error; a damaged file found while opening
-    is copied aside first."""
+    """A one-line ``LogError`` for an SQLite error; a damaged file is copied aside
+    first (once: see ``backup``), whenever the damage is found."""
     text = " ".join(str(error).split())
     if is_locked(error):
         return LogError(
             f"{path} is locked by another program (waited {busy_timeout:g} s); "
             "close the other kneecoach and try again"
         )
-    if type(error) is sqlite3.DatabaseError or "malformed" in text or "not a database" in text:
-        if opening:
+    if isinstance(error, sqlite3.IntegrityError):
+        return LogRefused(f"{path}: {text}")
+    if is_damage(error):
+        try:
             copy = backup(path, "corrupt")
-            return LogError(
-                f"{path} is damaged ({text}); it was left as it is, a copy is in {copy.name}"
-            )
-        return LogError(f"{path} is damaged ({text}); it was left as it is")
+        except LogError as failed:
+            return failed
+        return LogError(
+            f"{path} is damaged ({text}); it was left as it is, a copy is in {copy.name}"
+        )
     return LogError(f"{path}: {text}")
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    text = str(error)
+    return type(error) is sqlite3.DatabaseError or "malformed" in text or "not a database" in text
 
 
 def is_locked(error: sqlite3.Error) -> bool:
@@ -274,14 +260,24 @@ def is_locked(error: sqlite3.Error) -> bool:
 
 
 def backup(path: Path, reason: str) -> Path:
-    """Copy ``path`` (and any ``-wal`` beside it) to ``path.reason-YYYYmmddTHHMMSS``, 0600."""
+    """Copy ``path`` (and any ``-wal`` beside it) to ``path.reason-YYYYmmddTHHMMSS``, 0600.
+
+    Once per damage: when a copy made earlier holds the same bytes, that copy is
+    the answer, so starting again and again against one damaged log fills no disk.
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        same = _same_copy(path, wal, reason)
+    except OSError:
+        same = None
+    if same is not None:
+        return same
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
     for attempt in range(1, 1000):
         suffix = "" if attempt == 1 else f"-{attempt}"
         target = path.with_name(f"{path.name}.{reason}-{stamp}{suffix}")
         try:
             _copy_owner_only(path, target)
-            wal = path.with_name(path.name + "-wal")
             if wal.exists() and wal.stat().st_size > 0:
                 _copy_owner_only(wal, target.with_name(target.name + "-wal"))
         except FileExistsError:
@@ -293,6 +289,34 @@ def backup(path: Path, reason: str) -> Path:
             ) from error
         return target
     raise LogError(f"{path}: could not find a free name for a backup copy")
+
+
+def _same_copy(path: Path, wal: Path, reason: str) -> Path | None:
+    """An earlier copy of ``path`` (and its ``-wal``) with the very same content."""
+    size = path.stat().st_size
+    wal_size = wal.stat().st_size if wal.exists() else 0
+    digest: str | None = None
+    wal_digest: str | None = None
+    for copy in sorted(path.parent.glob(f"{glob.escape(path.name)}.{reason}-*")):
+        if copy.name.endswith("-wal") or copy.stat().st_size != size:
+            continue
+        copy_wal = copy.with_name(copy.name + "-wal")
+        if (copy_wal.stat().st_size if copy_wal.exists() else 0) != wal_size:
+            continue
+        digest = digest or _digest(path)
+        if _digest(copy) != digest:
+            continue
+        if wal_size:
+            wal_digest = wal_digest or _digest(wal)
+            if _digest(copy_wal) != wal_digest:
+                continue
+        return copy
+    return None
+
+
+def _digest(path: Path) -> str:
+    with open(path, "rb") as data:
+        return hashlib.file_digest(data, "sha256").hexdigest()
 
 
 def _copy_owner_only(source: Path, target: Path) -> None:
@@ -329,8 +353,9 @@ def _create_owner_only(path: Path) -> None:
 def _owner_only_files(path: Path) -> None:
     for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         try:
-            if stat.S_IMODE(file.stat().st_mode) & 0o077:
-                file.chmod(0o600)
+            mode = stat.S_IMODE(file.stat().st_mode)
+            if mode & 0o077:  # others' bits off; a file made read-only stays so
+                file.chmod(mode & 0o700)
         except FileNotFoundError:
             pass
         except OSError:

@@ -15,8 +15,6 @@ imports Textual and little else; the rest is imported on the worker's thread.
 
 from __future__ import annotations
 
-import asyncio
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -26,12 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from kneecoach.engine.errors import UserError
+from kneecoach.ui.alarm import SaveAlarm
 from kneecoach.ui.screens.starting import StartingScreen
-from kneecoach.ui.terminal import TerminalWatch
+from kneecoach.ui.terminal import TerminalWatch, catch_signals, restore_signals
 
 if TYPE_CHECKING:
     from kneecoach.engine import Session
@@ -48,6 +48,10 @@ if TYPE_CHECKING:
     from kneecoach.ui.screens.workout import WorkoutScreen
 
 CSS_PATH = Path(__file__).with_name("kneecoach.tcss")
+
+
+class TerminalLost(Message):
+    """The terminal hung up (posted by the terminal watch's thread)."""
 
 
 class KneecoachApp(App[int]):
@@ -72,12 +76,15 @@ class KneecoachApp(App[int]):
         self.live_ticker = live_ticker  # False in tests: they tick by hand
         self.terminal_watch = terminal_watch or TerminalWatch()
         self.user_error: UserError | None = None  # what stopped the app, for the CLI
+        self.unsaved: str | None = None  # after it ran: what the log could not take, and where
         self._coach: Coach | None = None
         self._listeners: Listeners | None = None
         self._flows: WorkoutFlows | None = None
         self._notices: list[str] = []
         self._first_screen: Screen[Any] | None = None
         self.report_opener: Callable[[Path], bool] | None = None  # None: the browser
+        self.save_alarm = SaveAlarm(self, self.from_any_thread)
+        self._old_handlers: dict[int, Any] = {}
         if theme:
             self.theme = theme
 
@@ -139,18 +146,25 @@ class KneecoachApp(App[int]):
         return Screen(id="_default")
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            try:  # a kill, or the terminal closed: save, exit cleanly, terminal restored
-                loop.add_signal_handler(number, self.interrupted)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
-        if not self.is_headless:
-            self.terminal_watch.start(self, on_lost=self._terminal_lost)
+        self._old_handlers = catch_signals(self.interrupted, self.terminal_watch, self.is_headless)
+        if not self.is_headless:  # from now on, a terminal that goes away ends the app
+            self.terminal_watch.start(
+                on_lost=lambda: self.post_message(TerminalLost()), save=self._save_now
+            )
         if self.launch is not None:
             self.call_after_refresh(self._prepare)  # the first frame first
         else:
             self._begin()
+
+    def _save_now(self) -> None:
+        """From the watchdog's thread, when the app did not finish in time."""
+        if self._coach is not None and self._coach.logbook is not None:
+            from kneecoach.ui.terminal import SAVE_TIMEOUT
+
+            self._coach.logbook.close(timeout=SAVE_TIMEOUT)
+
+    def on_terminal_lost(self, message: TerminalLost) -> None:
+        self._terminal_lost()
 
     def _prepare(self) -> None:
         self.run_worker(self._prepared, thread=True, group="prepare", exit_on_error=False)
@@ -192,8 +206,13 @@ class KneecoachApp(App[int]):
         """Ready: sounds read off the UI thread, notices shown, the questions asked."""
         sessions = [self.coach.start] if self.coach.start else self.coach.sessions
         self.run_worker(lambda: self.listeners.prepare(sessions), thread=True)
-        if self.coach.logbook is not None:
-            self.coach.logbook.writer.on_error = self.say
+        logbook = self.coach.logbook
+        if logbook is not None:
+            logbook.writer.on_error = self.say
+            logbook.writer.on_status = self.save_alarm.heard
+            if not logbook.writer.status.saving:
+                self.save_alarm.heard(logbook.writer.status)
+            self._notices[:0] = logbook.import_notices()
         from kneecoach.ui.literal import as_markup
 
         for notice in self._notices:  # they quote file names and settings
@@ -209,8 +228,7 @@ class KneecoachApp(App[int]):
         hang-up too; the log is saved and closed before Textual's own shutdown,
         which may wait forever on output nobody will read."""
         self.interrupted()
-        if self._coach is not None and self._coach.logbook is not None:
-            self._coach.logbook.close()
+        self._save_now()
 
     def interrupted(self) -> None:
         """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
@@ -220,8 +238,24 @@ class KneecoachApp(App[int]):
         self.exit(0)
 
     def on_unmount(self) -> None:
+        restore_signals(self._old_handlers)
         if self._listeners is not None:
             self._listeners.close()  # the log saves anything unfinished as interrupted
+        if self._coach is not None and self._coach.logbook is not None:
+            self.unsaved = self._coach.logbook.unsaved
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A problem the person can fix, met after start-up (a log found damaged
+        mid-session, say): the app ends with its line and exit status 1, as at
+        start-up, never a traceback."""
+        from textual.worker import WorkerFailed
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, UserError):
+            self.user_error = cause
+            self.exit(1)
+            return
+        super()._handle_exception(error)
 
     # -- what screens ask for ----------------------------------------------------------
 
@@ -269,7 +303,9 @@ class KneecoachApp(App[int]):
         def chosen(choice: QuitChoice | None) -> None:
             if choice == "finish":
                 screen.action_finish()
-            elif choice == "quit":
+            elif choice == "quit":  # interrupted: it can be carried on later today
+                if self.coach.logbook is not None:
+                    self.coach.logbook.interrupt(screen.workout)
                 screen.action_quit_now()  # straight out: no summary screen
                 self.exit(0)
             else:

@@ -95,12 +95,15 @@ class WorkoutFlows:
             )
 
     async def _offer_resume(self) -> bool:
-        """Offer today's interrupted workout; True when it was resumed."""
+        """Offer today's interrupted workout; True when it was resumed. A real run
+        is offered a real workout, a rehearsal a rehearsal (carried on at its own
+        speed); carrying on asks no pain question again (it was asked when the
+        workout started) but still shows a safety notice never acknowledged."""
         coach, logbook = self.coach, self.coach.logbook
         assert logbook is not None
         # `run SESSION` offers only that session's; the picker offers any
         wanted = coach.start.id if coach.start is not None else None
-        stopped = logbook.resumable(wanted)
+        stopped = logbook.resumable(wanted, rehearsal=coach.rehearsal)
         if stopped is None:
             return False
         session = coach.find_session(stopped.session)
@@ -115,10 +118,15 @@ class WorkoutFlows:
             logbook.close_interrupted(stopped.id)  # nothing it could carry on
             return False
         where = session.exercises[planned.plan.steps[index].exercise_index].name
-        when = stopped.started_at.astimezone().strftime("%H:%M")
-        if not await self.app.push_screen_wait(ResumePrompt(stopped.title, when, where)):
+        when = stopped.stopped_at.astimezone().strftime("%H:%M")
+        title = stopped.title
+        if stopped.is_rehearsal:
+            title += f" (rehearsal ×{stopped.speed:g})"
+        if not await self.app.push_screen_wait(ResumePrompt(title, when, where)):
             logbook.close_interrupted(stopped.id)
             return False
+        if await self._safety_declined(session, from_picker=coach.start is None):
+            return True
         await self._run(session, resume=stopped, planned=planned)
         return True
 
@@ -128,14 +136,24 @@ class WorkoutFlows:
         """A session chosen in the picker."""
         await self._start(session, from_picker=True)
 
-    async def _start(self, session: Session, *, from_picker: bool) -> None:
+    async def _safety_declined(self, session: Session, *, from_picker: bool) -> bool:
+        """The safety notice the first time; True if the person declined it."""
         acknowledgements = self.coach.acknowledgements
-        if not acknowledgements.is_acknowledged(session.id):
-            if not await self.app.push_screen_wait(SafetyNotice(session, first_time=True)):
-                if not from_picker:  # `run SESSION` declined: nothing else to show
-                    self.app.exit(0)
-                return
-            acknowledgements.acknowledge(session.id)
+        if acknowledgements.is_acknowledged(session.id):
+            return False
+        if not await self.app.push_screen_wait(SafetyNotice(session, first_time=True)):
+            if not from_picker:  # `run SESSION` declined: nothing else to show
+                self.app.exit(0)
+            return True
+        acknowledgements.problem = None
+        acknowledgements.acknowledge(session.id)
+        if acknowledgements.problem:
+            self.app.notify(acknowledgements.problem, severity="warning", timeout=15)
+        return False
+
+    async def _start(self, session: Session, *, from_picker: bool) -> None:
+        if await self._safety_declined(session, from_picker=from_picker):
+            return
         pain = None
         if self.coach.asks_pain:
             answer: PainAnswer = await self.app.push_screen_wait(
@@ -154,14 +172,13 @@ class WorkoutFlows:
     ) -> None:
         screen = self.workout_screen(session, resume=resume, planned=planned)
         if self.coach.logbook is not None:
-            resumes = resume.id if resume else None
-            self.coach.logbook.begin(screen.workout, pain_before=pain_before, resumes=resumes)
+            self.coach.logbook.begin(screen.workout, pain_before=pain_before, resume=resume)
         await self.app.push_screen(screen)
 
     async def finish(self, workout: Workout) -> None:
         """Pain after the workout and a note, then the summary."""
         logbook = self.coach.logbook
-        if self.coach.asks_pain and logbook is not None:
+        if self.coach.asks_pain and logbook is not None and workout.speed == 1:
             answer: PainAnswer = await self.app.push_screen_wait(
                 PainPrompt("Knee pain now, after the workout, 0–10?", with_note=True)
             )

@@ -183,6 +183,10 @@ def test_output_is_owner_only_and_confirmed_on_one_line(capsys, data, tmp_path):
     target.chmod(0o644)
     code, out, err = run(capsys, "export", "--format", "csv", "--output", str(target),
                          "--data-dir", str(folder))  # fmt: skip
+    assert (code, out, err) == (1, "", f"kneecoach: {target} exists; add --force to replace it\n")
+    assert target.read_text() == "old"
+    code, out, err = run(capsys, "export", "--format", "csv", "--output", str(target),
+                         "--force", "--data-dir", str(folder))  # fmt: skip
     assert (code, out) == (0, "")
     assert err == f"kneecoach: wrote 4 workouts (16 steps) to {target} as CSV\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -196,11 +196,36 @@ def test_resuming_offers_the_latest_interrupted_workout_of_that_day_once(log: Wo
     closed = log.workout(later)
     assert closed is not None and closed.status == "interrupted" and not closed.resumable
     assert log.last_interrupted("demo", T0.date(), tz=tz).id == first  # type: ignore[union-attr]
-    carried_on = log.start_workout(
-        "demo", "Demo", started_at=T0 + timedelta(hours=4), resumes=first
+    stopped = log.workout(first)
+    assert stopped is not None and stopped.ended_at is not None
+    back = stopped.ended_at + timedelta(minutes=30)
+    assert log.reopen_workout(first, interrupted_at=stopped.ended_at, at=back)
+    assert not log.reopen_workout(first, interrupted_at=stopped.ended_at, at=back)  # once
+    assert log.last_interrupted("demo", T0.date(), tz=tz) is None  # it is running again
+    log.record_step(first, step(1, rep=2))
+    log.finish_workout(first, "completed", ended_at=back + timedelta(minutes=10))
+    [carried_on] = [w for w in log.workouts(session="demo") if w.id == first]
+    assert carried_on.status == "completed" and [s.index for s in carried_on.steps] == [0, 1]
+    assert carried_on.away_seconds == 30 * 60  # the time it stood interrupted
+    assert (
+        carried_on.active_seconds
+        == (
+            carried_on.ended_at - carried_on.started_at  # type: ignore[operator]
+        ).total_seconds()
+        - 30 * 60
     )
-    assert log.workout(carried_on).resumes == first  # type: ignore[union-attr]
-    assert log.last_interrupted("demo", T0.date(), tz=tz) is None
+
+
+def test_a_rehearsal_is_offered_to_a_rehearsal_and_a_real_workout_to_a_real_run(
+    log: WorkoutLog,
+):
+    real = log.start_workout("demo", "Demo", started_at=T0)
+    log.finish_workout(real, "interrupted")
+    rehearsal = log.start_workout("demo", "Demo", started_at=T0 + timedelta(hours=1), speed=4)
+    log.finish_workout(rehearsal, "interrupted")
+    assert log.last_interrupted("demo", T0.date(), tz=UTC).id == real  # type: ignore[union-attr]
+    found = log.last_interrupted("demo", T0.date(), tz=UTC, rehearsal=True)
+    assert found is not None and found.id == rehearsal and found.speed == 4
 
 
 def test_only_workouts_of_processes_that_are_gone_become_interrupted(log: WorkoutLog):

@@ -109,9 +109,7 @@ def test_a_version_1_log_with_data_migrates_to_the_latest(folder: Path):
 
     with WorkoutLog(folder) as log:
         log.add_manual_dose(ManualDoseRow("s", "wall-sit", utc_now(), hold_seconds=20))
-        assert [(row.unit, row.hold_seconds) for row in log.manual_doses("s")] == [
-            ("wall-sit", 20)
-        ]
+        assert [(row.unit, row.hold_seconds) for row in log.manual_doses("s")] == [("wall-sit", 20)]
 
 
 def test_adding_a_migration_later_keeps_the_data(folder: Path, monkeypatch: pytest.MonkeyPatch):
@@ -188,10 +186,16 @@ def test_a_damaged_log_is_copied_aside_and_refused_but_never_replaced(folder: Pa
     assert copy.read_bytes() == content
     assert mode(copy) == 0o600
     assert (folder / "kneecoach.db").read_bytes() == content  # untouched
-    with pytest.raises(LogError):  # still refused; a second copy, the original still kept
+    for _ in range(3):  # still refused, start after start; one copy per damage, not per start
+        with pytest.raises(LogError) as again:
+            WorkoutLog(folder)
+        assert copy.name in str(again.value)
+    assert backups(folder, "corrupt") == [copy]
+    assert (folder / "kneecoach.db").read_bytes() == content
+    (folder / "kneecoach.db").write_bytes(content + b"more damage")  # another damage: a copy
+    with pytest.raises(LogError):
         WorkoutLog(folder)
     assert len(backups(folder, "corrupt")) == 2
-    assert (folder / "kneecoach.db").read_bytes() == content
 
 
 def test_a_log_from_a_newer_kneecoach_is_copied_aside_and_refused(folder: Path):
@@ -327,10 +331,16 @@ def test_damage_found_while_reading_is_a_log_error_and_the_file_is_kept(folder: 
         broken[(page - 1) * page_size : page * page_size] = rng.randbytes(page_size)
     damaged(folder, bytes(broken))
     log = WorkoutLog(folder)
-    with pytest.raises(LogError) as caught:
-        log.workouts()
+    for _ in range(2):
+        with pytest.raises(LogError) as caught:
+            log.workouts()
     log.close()
     message = str(caught.value)
     db = folder / "kneecoach.db"
-    assert message == f"{db} is damaged (database disk image is malformed); it was left as it is"
+    [copy] = backups(folder, "corrupt")  # set aside once, however often it is found
+    assert message == (
+        f"{db} is damaged (database disk image is malformed); it was left as it is,"
+        f" a copy is in {copy.name}"
+    )
     assert (folder / "kneecoach.db").read_bytes() == bytes(broken)
+    assert copy.read_bytes() == bytes(broken)

@@ -96,12 +96,12 @@ def test_after_close_calls_are_reported_not_raised(log: WorkoutLog):
 def test_close_says_when_the_queue_did_not_drain_in_time(log: WorkoutLog):
     release = threading.Event()
     log.close_interrupted = lambda workout_id: release.wait()  # type: ignore[method-assign]
-    messages: list[str] = []
-    writer = LogWriter(log, on_error=messages.append)
+    writer = LogWriter(log)
     writer.close_interrupted("x")
     writer.close_interrupted("y")
     assert not writer.close(timeout=0.05)
-    assert messages and "still waiting" in messages[0]
+    assert not writer.status.saving and writer.status.waiting == 2
+    assert "did not answer in time" in writer.status.problem
     release.set()
     assert writer.close(timeout=10)
 

@@ -3,6 +3,9 @@ frame, and the session, settings and log arrive after it from a worker thread.""
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 from kneecoach.settings.launch import LaunchOptions
 from kneecoach.ui.app import launch_app
 from kneecoach.ui.screens.pain import PainPrompt
@@ -12,8 +15,18 @@ from tests.ui.test_app_pilot import SHORT
 
 
 async def ready(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Until the worker that prepares the app has done (it starts after the first
+    frame, on a thread: a bounded wait, not a timer)."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        app = pilot.app
+        if app._coach is not None or app.user_error is not None or not app.is_running:
+            await pilot.pause()
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the app was not ready in 20 s")
 
 
 async def test_the_first_frame_comes_before_anything_is_read(tmp_path):

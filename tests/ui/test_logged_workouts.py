@@ -91,9 +91,10 @@ async def test_a_skipped_pain_question_is_not_a_zero(tmp_path):
     async with app.run_test() as pilot:
         await pilot.pause()
         await answer(pilot, "escape")
-        await pilot.press("q", "y")  # quit at once: logged as finished early
+        await pilot.press("q", "y")  # quit at once: interrupted, to be carried on today
     [workout] = read(tmp_path)
-    assert workout.pain_before is None and workout.status == "finished early"
+    assert workout.pain_before is None and workout.status == "interrupted"
+    assert workout.resumable
 
 
 async def test_a_bad_pain_answer_is_asked_again(tmp_path):
@@ -137,10 +138,12 @@ async def test_sigterm_saves_an_interrupted_workout_that_resumes_the_same_day(tm
         await answer(pilot, "escape")
         assert isinstance(app.screen, SummaryScreen)
         assert "Session complete" in str(app.screen.query_one("#summary-title").render())
-    first, second = read(tmp_path)
-    assert second.resumes == first.id and second.status == "completed"
-    assert not first.resumable
-    assert min(s.index for s in second.steps) == reached
+    [carried_on] = read(tmp_path)  # one workout, one row
+    assert carried_on.id == stopped.id and carried_on.status == "completed"
+    assert carried_on.pain_before == 3  # asked once, when it started
+    indexes = [s.index for s in carried_on.steps]
+    assert indexes == list(range(len(build_plan(session).steps)))  # each step once, in order
+    assert [s.seq for s in carried_on.steps] == list(range(len(indexes)))
 
 
 async def test_closing_an_interrupted_workout_offers_it_no_more(tmp_path):

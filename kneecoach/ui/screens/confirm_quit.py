@@ -1,4 +1,6 @@
-"""Quitting mid-workout asks first; either way nothing done is lost."""
+"""Quitting mid-workout asks first; either way nothing done is lost. Finishing
+early ends the workout (it counts, with what was done); quitting leaves it
+interrupted, to be carried on later the same day."""
 
 from __future__ import annotations
 
@@ -26,8 +28,8 @@ class ConfirmQuit(ModalScreen[QuitChoice]):
             yield Static("Stop this workout?", id="dialog-title")
             yield Static(
                 "The workout is paused. What you have done so far counts either way.\n"
-                "[b]f[/b] finish early and see the summary · [b]y[/b] quit kneecoach · "
-                "[b]n[/b]/Esc keep going",
+                "[b]f[/b] finish early and see the summary · [b]y[/b] quit kneecoach "
+                "(carry on later today) · [b]n[/b]/Esc keep going",
                 id="notice",
             )
             with Horizontal(id="dialog-buttons"):

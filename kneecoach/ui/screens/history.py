@@ -166,7 +166,7 @@ class HistoryScreen(Screen[None]):
                 f"{workout.started_at.astimezone(self.tz):%Y-%m-%d}",
                 short(workout.title, 24),
                 WORKOUT_STATUS_MARK[workout.status],
-                duration_text(workout.started_at, workout.ended_at),
+                duration_text(workout.started_at, workout.ended_at, workout.away_seconds),
                 pain_text(workout.pain_before, workout.pain_after),
                 REHEARSAL_MARK if workout.is_rehearsal else "",
             ]

@@ -1,0 +1,108 @@
+"""Rows of the log and the records they become: the columns read and written, and
+the SQL that reads workouts with their steps. ``WorkoutLog`` is the only user."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, tzinfo
+
+from kneecoach.engine.outcomes import WorkoutStatus
+from kneecoach.store.owners import owner_gone
+from kneecoach.store.records import (
+    LoggedStep,
+    LoggedWorkout,
+    from_text,
+    local_midnight,
+    to_text,
+)
+
+WORKOUT_COLUMNS = (
+    "id, session, title, session_hash, started_at, ended_at, speed, status, pain_before, "
+    "pain_after, note, morning_after_pain, morning_after_asked, resumable, resumes, done_steps, "
+    "away_seconds, last_step_at, owner"
+)
+STEP_COLUMNS = (
+    "workout_id, step_index, kind, exercise, part, side, set_number, rep, "
+    "planned_seconds, actual_seconds, outcome, pauses, seq, ended_at"
+)
+INSERT_STEP = f"INSERT INTO steps ({STEP_COLUMNS}) VALUES ({', '.join('?' * 14)})"
+
+
+def step_row(workout_id: str, step: LoggedStep) -> tuple[object, ...]:
+    ended = None if step.ended_at is None else to_text(step.ended_at)
+    return (
+        workout_id, step.index, step.kind, step.exercise, step.part, step.side, step.set,
+        step.rep, float(step.planned_seconds), float(step.actual_seconds), step.outcome,
+        step.pauses, step.seq, ended,
+    )  # fmt: skip
+
+
+def filters(since: date | None, session: str | None, tz: tzinfo | None) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    parameters: list[object] = []
+    if since is not None:
+        clauses.append("started_at >= ?")
+        parameters.append(to_text(local_midnight(since, tz)))
+    if session is not None:
+        clauses.append("session = ?")
+        parameters.append(session)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", parameters
+
+
+def workout_record(
+    row: tuple, steps: tuple[LoggedStep, ...] = (), *, as_marked: bool = False
+) -> LoggedWorkout:
+    """``as_marked``: a workout left in progress by a process that is gone is shown
+    as the next start will mark it (read-only logs are not marked)."""
+    (id_, session, title, session_hash, started, ended, speed, status, pain_before,
+     pain_after, note, morning, asked, resumable, resumes, done_steps, away, last_step,
+     owner) = row  # fmt: skip
+    if as_marked and status == WorkoutStatus.IN_PROGRESS and owner_gone(owner):
+        status, ended = WorkoutStatus.INTERRUPTED, ended or last_step or started
+    return LoggedWorkout(
+        id=id_,
+        session=session,
+        title=title,
+        session_hash=session_hash,
+        started_at=from_text(started),
+        ended_at=None if ended is None else from_text(ended),
+        speed=speed,
+        status=status,
+        pain_before=pain_before,
+        pain_after=pain_after,
+        note=note,
+        morning_after_pain=morning,
+        morning_after_asked=bool(asked),
+        resumable=bool(resumable),
+        resumes=resumes,
+        steps=steps,
+        done_steps=done_steps,
+        away_seconds=away,
+        last_step_at=None if last_step is None else from_text(last_step),
+    )
+
+
+def with_steps(
+    c: sqlite3.Connection, where: str, parameters: list[object], marked: bool = False
+) -> list[LoggedWorkout]:
+    """Workouts matching ``where`` and all their steps, in two queries."""
+    c.execute("BEGIN")  # one snapshot for both queries; WorkoutLog._run rolls back on error
+    headers = c.execute(
+        f"SELECT {WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid", parameters
+    ).fetchall()
+    steps: dict[str, list[LoggedStep]] = {row[0]: [] for row in headers}
+    rows = c.execute(
+        f"SELECT {STEP_COLUMNS} FROM steps WHERE workout_id IN"
+        f" (SELECT id FROM workouts {where}) ORDER BY workout_id, id",
+        parameters,
+    ).fetchall()
+    c.execute("COMMIT")
+    for (workout_id, index, kind, exercise, part, side, set_number, rep, planned, actual,
+         outcome, pauses, seq, ended) in rows:  # fmt: skip
+        steps[workout_id].append(
+            LoggedStep(
+                index, kind, exercise, planned, actual, outcome, part, side, set_number, rep,
+                pauses, seq, None if ended is None else from_text(ended),
+            )
+        )  # fmt: skip
+    return [workout_record(row, tuple(steps[row[0]]), as_marked=marked) for row in headers]
