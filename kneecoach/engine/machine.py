@@ -67,6 +67,8 @@ class Workout:
         self._paused_at: float | None = None
         self._pauses = 0
         self._last_elapsed = 0.0  # session seconds of the step already processed
+        self._marks_key: tuple[int, float] | None = None
+        self._marks_cache: list[tuple[float, EventKind, int | None]] = []
 
     # -- reading ------------------------------------------------------------------
 
@@ -268,7 +270,7 @@ class Workout:
             step = self.step
             duration = step.seconds + self._extra
             elapsed = min(duration, self._elapsed(now))
-            for mark, kind, left in self._marks(step, duration):
+            for mark, kind, left in self._marks_of(step, duration):
                 if self._last_elapsed < mark <= elapsed:
                     self._emit(kind, self._at(mark), step, seconds_left=left)
             timed = not step.self_paced or step.timed_fallback
@@ -282,6 +284,14 @@ class Workout:
             self._complete(
                 self._at(duration), Outcome.EXTENDED if self._extra > 0 else Outcome.DONE
             )
+
+    def _marks_of(self, step: Step, duration: float) -> list[tuple[float, EventKind, int | None]]:
+        """``_marks`` of the current step, worked out once per step and length (not
+        on every tick: this is the machine's hot path)."""
+        key = (step.index, duration)
+        if self._marks_key != key:
+            self._marks_key, self._marks_cache = key, self._marks(step, duration)
+        return self._marks_cache
 
     @staticmethod
     def _marks(step: Step, duration: float) -> list[tuple[float, EventKind, int | None]]:
