@@ -79,6 +79,12 @@ def hostile():
     return session_from_yaml(HOSTILE)
 
 
+def next_step(screen: WorkoutScreen) -> float:
+    """Clock seconds to just inside the next step: each step is drawn once."""
+    snapshot = screen.workout.snapshot(screen.clock())
+    return snapshot.remaining / snapshot.speed + 0.05
+
+
 async def test_every_screen_of_a_workout_shows_hostile_text_literally():
     session = hostile()
     clock = FakeClock()
@@ -103,7 +109,7 @@ async def test_every_screen_of_a_workout_shows_hostile_text_literally():
             step = screen.workout.plan.steps[screen.workout.index]
             kinds.add(step.kind)
             assert_clean(app, "[B]title[/B]")
-            clock.advance(0.6)
+            clock.advance(next_step(screen))
             screen.tick()
             await pilot.pause()
             if step.kind == "hold" and "help" not in kinds:
@@ -231,7 +237,7 @@ async def test_the_smallest_size_fits_the_countdown_whatever_the_names():
             digits = screen.query_one("#digits")
             assert digits.region.height == 3
             assert column.content_region.contains_region(digits.region)
-            clock.advance(0.7)
+            clock.advance(next_step(screen))
             screen.tick()
             await pilot.pause()
 
