@@ -245,10 +245,15 @@ class CommandPlayer(_Quiet):
             process.terminate()
 
     def wait(self) -> None:
+        """Until the latest cue is over and, if its command failed, the failure has
+        been reported (the watcher runs ``on_failure`` after the process exits)."""
         with self._lock:
             process = self._process
         if process is not None:
             process.wait()
+        watcher = self.watcher
+        if watcher is not None:
+            watcher.join()
 
     def close(self) -> None:
         self.stop()
