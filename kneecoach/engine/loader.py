@@ -12,6 +12,7 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
+from kneecoach.engine.figures.model import Figure
 from kneecoach.engine.model import (
     EXERCISE_KINDS,
     REST_KEYS,
@@ -45,9 +46,10 @@ PACE_KEYS = ("self_paced",)
 EXERCISE_KEYS = (
     "id", "name", "kind", "source", "summary", "equipment", "steps", "cautions",
     "progression", "progression_rule", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS,
+    "figure",
 )  # fmt: skip
-PART_KEYS = ("id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS)
-TIMED_BLOCK_KEYS = ("minutes", "what", "steps")
+PART_KEYS = ("id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS, "figure")
+TIMED_BLOCK_KEYS = ("minutes", "what", "steps", "figure")
 PROGRESSION_KEYS = ("note", "hold_seconds", "reps", "sets")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -188,6 +190,7 @@ class _SessionReader:
             if "steps" in keys
             else ()
         )
+        figure = self.figure(keys, field)
         if minutes is None or what is None:
             return []
         return [
@@ -201,8 +204,17 @@ class _SessionReader:
                 rests=rests,
                 dose=Dose(minutes=minutes),
                 line=node.start_mark.line + 1,
+                figure=figure,
             )
         ]
+
+    def figure(self, keys: dict[str, Node], field: str) -> Figure | None:
+        """``figure:``, read with the pose library (engine.figures), if given."""
+        if "figure" not in keys:
+            return None
+        from kneecoach.engine.figures.library import read_figure
+
+        return read_figure(self.r, keys["figure"], f"{field}.figure")
 
     def dose(self, keys: dict[str, Node], node: Node, field: str) -> Dose | None:
         values = {}
@@ -290,6 +302,7 @@ class _SessionReader:
         )
         own_rests = self.rests(keys["rests"], f"{field}.rests", rests) if "rests" in keys else rests
         per_side, first_side = self.sides(keys, field, False, "left")
+        figure = self.figure(keys, field)
         parts: tuple[Part, ...] = ()
         dose: Dose | None = None
         if "parts" in keys:
@@ -300,7 +313,7 @@ class _SessionReader:
                         f"{key!r} belongs in each part when an exercise has parts",
                         f"{field}.{key}",
                     )
-            parts = self.parts(keys["parts"], f"{field}.parts", per_side, first_side)
+            parts = self.parts(keys["parts"], f"{field}.parts", per_side, first_side, figure)
         else:
             if "steps" not in keys:
                 self.r.error(node, "missing required key 'steps'", field)
@@ -338,9 +351,12 @@ class _SessionReader:
             progression=progression,
             progression_rule=own_rule,
             line=node.start_mark.line + 1,
+            figure=figure,
         )
 
-    def parts(self, node: Node, field: str, per_side: bool, first_side: Side) -> tuple[Part, ...]:
+    def parts(
+        self, node: Node, field: str, per_side: bool, first_side: Side, figure: Figure | None
+    ) -> tuple[Part, ...]:
         items = self.r.sequence(node, field)
         if items is not None and not items:
             self.r.error(node, "'parts' needs at least one part", field)
@@ -363,6 +379,7 @@ class _SessionReader:
             name = self.r.text(keys["name"], f"{path}.name") if "name" in keys else None
             dose = self.dose(keys, item, path)
             part_side, part_first = self.sides(keys, path, per_side, first_side)
+            part_figure = self.figure(keys, path) or figure
             if pid is None or name is None or dose is None:
                 continue
             parts.append(
@@ -378,6 +395,7 @@ class _SessionReader:
                     else (),
                     per_side=part_side and dose.shape != "timed",
                     first_side=part_first,
+                    figure=part_figure,
                 )
             )
         return tuple(parts)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from kneecoach.engine.figures.model import Figure
 
 Side = Literal["left", "right"]
 ExerciseKind = Literal["strength", "stretch", "warm-up", "cool-down"]
@@ -213,6 +216,7 @@ class Part:
     cautions: tuple[str, ...] = ()
     per_side: bool = False
     first_side: Side = "left"
+    figure: Figure | None = None  # how it looks, start and end (engine.figures)
 
 
 @dataclass(frozen=True)
@@ -233,6 +237,7 @@ class Exercise:
     progression: Progression | None = None
     progression_rule: ExerciseRule | None = None  # this exercise's own order and steps
     line: int = 0
+    figure: Figure | None = None  # how it looks, start and end (engine.figures)
 
     @property
     def is_main(self) -> bool:
@@ -256,6 +261,7 @@ class Exercise:
                 cautions=self.cautions,
                 per_side=self.per_side,
                 first_side=self.first_side,
+                figure=self.figure,
             ),
         )
 
