@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from kneecoach import __version__
-from kneecoach.settings.config import AUDIO_MODES
+from kneecoach.settings.config import AUDIO_MODES, LAYOUTS
 
 # Options may stand before or after the command; argparse.SUPPRESS keeps a
 # subcommand's unset option from overwriting the value given before it, and these
@@ -23,6 +23,7 @@ DEFAULTS: dict[str, object] = {
     "volume": None,
     "voice": None,
     "theme": None,
+    "layout": None,  # None: the one last chosen with `l`, else the config file's
 }
 
 
@@ -151,6 +152,13 @@ def _live_options() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=argparse.SUPPRESS,
         help='speak cues ("Hold", "Switch sides") as well as playing tones (default: on)',
+    )
+    live.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default=argparse.SUPPRESS,
+        help="the workout screen: standard, or mat (big countdown and figure, to follow "
+        "from the floor); `l` switches while you train, and the choice is remembered",
     )
     live.add_argument(
         "--theme",

@@ -8,6 +8,9 @@ traceback; an absent file is simply the defaults.
     backend = "auto"   # auto, simpleaudio, command, bell or off
     volume = 80        # 0-100
     voice = true       # spoken cues as well as tones
+
+    [display]
+    layout = "mat"     # the workout screen: standard, or mat (to follow from the floor)
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from kneecoach.engine.errors import UserError
 
 AUDIO_MODES = ("auto", "simpleaudio", "command", "bell", "off")
+LAYOUTS = ("standard", "mat")  # the workout screen's two layouts
 
 
 class ConfigError(UserError):
@@ -35,8 +39,14 @@ class AudioSettings:
 
 
 @dataclass(frozen=True)
+class DisplaySettings:
+    layout: str | None = None  # None: not set in the file
+
+
+@dataclass(frozen=True)
 class Config:
     audio: AudioSettings = field(default_factory=AudioSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
     progression: Mapping[str, Any] = field(default_factory=dict)  # checked by the engine
     path: Path | None = None
 
@@ -62,14 +72,16 @@ def load_config(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {error}") from None
     where = _Locator(path, text)
-    unknown = sorted(set(data) - {"audio", "progression"})
+    unknown = sorted(set(data) - {"audio", "display", "progression"})
     if unknown:
         raise ConfigError(
-            f"{where(unknown[0])}: unknown section {unknown[0]!r} (known: audio, progression)"
+            f"{where(unknown[0])}: unknown section {unknown[0]!r}"
+            " (known: audio, display, progression)"
         )
     audio = _section(data, "audio", where)
+    display = _display(_section(data, "display", where), where)
     progression = _section(data, "progression", where)
-    return Config(audio=_audio(audio, where), progression=progression, path=path)
+    return Config(audio=_audio(audio, where), display=display, progression=progression, path=path)
 
 
 def _section(data: Mapping[str, Any], name: str, where: _Locator) -> dict[str, Any]:
@@ -102,6 +114,21 @@ def _audio(values: Mapping[str, Any], where: _Locator) -> AudioSettings:
             f"{where('voice', 'audio')}: audio.voice: expected true or false, found {voice!r}"
         )
     return AudioSettings(backend=backend, volume=volume, voice=voice)
+
+
+def _display(values: Mapping[str, Any], where: _Locator) -> DisplaySettings:
+    for key in values:
+        if key != "layout":
+            raise ConfigError(
+                f"{where(key, 'display')}: display.{key}: unknown setting (known: layout)"
+            )
+    layout = values.get("layout")
+    if layout is not None and layout not in LAYOUTS:
+        raise ConfigError(
+            f"{where('layout', 'display')}: display.layout: expected one of "
+            f"{', '.join(LAYOUTS)}, found {layout!r}"
+        )
+    return DisplaySettings(layout=layout)
 
 
 def line_of(path: Path, key: str, section: str) -> str:

@@ -20,3 +20,4 @@ class LaunchOptions:
     audio: str | None = None  # None: the config file's
     volume: int | None = None
     voice: bool | None = None
+    layout: str | None = None  # None: the one last chosen, else the config file's

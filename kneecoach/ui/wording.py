@@ -7,6 +7,7 @@ their own and reused by the summary and, later, the spoken cues.
 from __future__ import annotations
 
 from kneecoach.engine import Exercise, Snapshot, Step
+from kneecoach.engine.figures.motion import TEMPO_FRAMES, TEMPO_POSITIONS, tempo_frame
 from kneecoach.text import countdown_text
 
 PHASE_WORDS = {
@@ -38,11 +39,32 @@ def phase_class(snapshot: Snapshot) -> str:
     return f"-phase-{snapshot.step.kind}" if snapshot.step else "-phase-ready"
 
 
-def tempo_phase(snapshot: Snapshot) -> str:
-    """During a tempo rep: 'up' for the first half, 'down' for the second."""
-    if snapshot.step is None or snapshot.step.kind != "rep" or snapshot.step_seconds <= 0:
+def pace_marker(snapshot: Snapshot) -> str:
+    """A tempo rep's pace: the way it goes and a marker that moves with it,
+    '▲ UP    ━━━━●───' on the way up, '▼ DOWN  ━━●─────' on the way down."""
+    frame = tempo_frame(snapshot)
+    if frame is None:
         return ""
-    return "up" if snapshot.elapsed < snapshot.step_seconds / 2 else "down"
+    at = round(TEMPO_POSITIONS[frame] * 4) * 2
+    track = "━" * at + "●" + "─" * (8 - at)
+    return ("▲ UP    " if frame < TEMPO_FRAMES // 2 else "▼ DOWN  ") + track
+
+
+def countdown_content(snapshot: Snapshot) -> tuple[str, str, str]:
+    """What the big countdown shows: the phase word, the number (seconds left, or
+    the rep in reps) and a line under it (the pace, or what to do)."""
+    phase = phase_word(snapshot)
+    step = snapshot.step
+    if snapshot.state == "finished" or step is None:
+        return phase, "0", ""
+    if step.self_paced:  # no clock to beat: which rep this is, and how to count it
+        return phase, str(step.rep), f"press Enter when rep {step.rep} is done"
+    if snapshot.state == "paused":
+        number = str(step.rep) if step.kind == "rep" else countdown_text(snapshot.remaining)
+        return phase, number, "PAUSED · space to carry on"
+    if step.kind == "rep":
+        return phase, str(step.rep), pace_marker(snapshot)
+    return phase, countdown_text(snapshot.remaining), ""
 
 
 def side_text(step: Step) -> str:

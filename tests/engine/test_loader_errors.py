@@ -49,7 +49,7 @@ SESSION_KEYS = (
 EXERCISE_KEYS = (
     "id, name, kind, source, summary, equipment, steps, cautions, progression, progression_rule, "
     "rests, parts, "
-    "minutes, hold_seconds, reps, sets, tempo_seconds, per_side, first_side, self_paced"
+    "minutes, hold_seconds, reps, sets, tempo_seconds, per_side, first_side, self_paced, figure"
 )
 KINDS = "strength, stretch, warm-up, cool-down"
 STRENGTH_HINT = "(did you mean 'strength'?)"

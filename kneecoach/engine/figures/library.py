@@ -7,10 +7,10 @@ package), read and checked by the same reader as a session file's ``figure:``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
 
 from yaml.nodes import Node
 

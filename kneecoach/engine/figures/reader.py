@@ -131,7 +131,11 @@ class FigureReader:
         pose = self.poses.get(name)
         if pose is None:
             close = close_match(name, self.poses, cutoff=0.6)
-            hint = f" (did you mean {close!r}?)" if close else " (kneecoach figures --poses lists them)"
+            hint = (
+                f" (did you mean {close!r}?)"
+                if close
+                else " (kneecoach figures --poses lists them)"
+            )
             self.r.error(node, f"unknown pose {name!r}{hint}", field)
         return pose
 
@@ -140,11 +144,13 @@ class FigureReader:
         keys = self.r.mapping(node, field, names)
         if not keys:
             return base
-        values: dict[str, float] = {}
+        values: dict[str, Any] = {}
         for name, value_node in keys.items():
             value = self.angle(value_node, f"{field}.{name}", angle_range(limb, name))
             if value is not None:
                 values[name] = value
+        if isinstance(base, Leg):
+            return replace(base, **values)
         return replace(base, **values)
 
     def angle(self, node: Node, field: str, bounds: tuple[float, float]) -> float | None:

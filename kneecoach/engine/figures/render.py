@@ -118,9 +118,10 @@ def prop_lines(figure: Figure, start: Scene, end: Scene) -> list[Line]:
             left, right = toe[0] - 25, toe[0] + 5
         lines += _box(left, right, 0, STEP_HEIGHT)
     if side and "chair" in figure.props:
-        foot = [end.points["working_toe"], end.points["working_ankle"]]
-        seat = min(y for _, y in foot)
-        left, right = min(x for x, _ in foot) - 8, max(x for x, _ in foot) + 25
+        resting = [end.points["working_toe"], end.points["working_ankle"]]
+        seat = min(point[1] for point in resting)
+        left = min(point[0] for point in resting) - 8
+        right = max(point[0] for point in resting) + 25
         lines += [
             Line((left, seat), (right, seat), "p"),
             Line((left + 3, seat), (left + 3, 0), "p"),
@@ -222,9 +223,8 @@ def _bounds(points: Iterable[Point]) -> tuple[float, float, float, float]:
 @lru_cache(maxsize=256)
 def _layout(figure: Figure, cols: int, rows: int) -> tuple[_Frame, tuple[Line, ...]]:
     """The scale (the same for every frame of the figure) and the props, in dots."""
-    both = figure_legs_work(figure)
-    start, end = scene(figure, figure.start, both), scene(figure, figure.end, both)
-    middle = scene(figure, blend(figure.start, figure.end, 0.5), both)
+    start, end = scene(figure, figure.start), scene(figure, figure.end)
+    middle = scene(figure, blend(figure.start, figure.end, 0.5))
     props = prop_lines(figure, start, end)
     points: list[Point] = []
     for each in (start, middle, end):
@@ -246,14 +246,7 @@ def _layout(figure: Figure, cols: int, rows: int) -> tuple[_Frame, tuple[Line, .
     return frame, tuple(props)
 
 
-def figure_legs_work(figure: Figure) -> bool:
-    """Both legs are drawn as working when nothing says which one is (set per call)."""
-    return False
-
-
-def draw(
-    figure: Figure, t: float, cols: int, rows: int, side: str | None = None
-) -> Picture:
+def draw(figure: Figure, t: float, cols: int, rows: int, side: str | None = None) -> Picture:
     """``figure`` ``t`` of the way from its start (0) to its end (1), in ``cols`` ×
     ``rows`` cells, for ``side`` (the right side mirrored; None: an exercise done
     with both legs, drawn with both legs heavy, facing as ``figure.leg`` says)."""

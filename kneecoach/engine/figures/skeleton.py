@@ -10,6 +10,7 @@ the side view looks at the working side, so that leg is nearest.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kneecoach.engine.figures.model import Arm, Leg, Pose, View
@@ -167,14 +168,14 @@ def joints(pose: Pose) -> dict[str, Vec]:
     return points
 
 
-def _camera(view: View, tilt: float, turn: float):  # noqa: ANN202 - a small closure
+def _camera(view: View, tilt: float, turn: float) -> Callable[[Vec], Vec]:
     # The side view looks at the working (left) side, so the body faces the
     # viewer's left; front and back views face towards and away from the viewer.
     yaw = {"side": 180.0, "front": -90.0, "back": 90.0}[view] + turn
     up: Vec = (0.0, 1.0, 0.0)
     across: Vec = (1.0, 0.0, 0.0)
 
-    def project(point: Vec) -> tuple[float, float, float]:
+    def project(point: Vec) -> Vec:
         x, y, z = _turn(point, up, yaw)
         if tilt:
             x, y, z = _turn((x, y, z), across, tilt)
