@@ -20,6 +20,7 @@ from kneecoach.engine.errors import UserError
 COMMANDS = {
     "list": "listing",
     "plan": "plan",
+    "figures": "figures",
     "validate": "validate",
     "run": "run",
     "history": "history",

@@ -58,6 +58,18 @@ def build_parser() -> argparse.ArgumentParser:
         "or at the low or high end of every range",
     )
 
+    figures = commands.add_parser(
+        "figures",
+        parents=[common],
+        help="draw each exercise's start and end figure, to check a session file",
+    )
+    figures.add_argument(
+        "session", metavar="SESSION", nargs="?", help="a session id or the path to a YAML file"
+    )
+    figures.add_argument("--poses", action="store_true", help="list the named poses instead")
+    figures.add_argument("--width", type=int, metavar="COLUMNS", help="total width to draw in")
+    figures.add_argument("--height", type=int, metavar="ROWS", help="height of each figure")
+
     validate = commands.add_parser("validate", parents=[common], help="check session files")
     validate.add_argument("files", metavar="FILE", nargs="+", help="session files to check")
 

@@ -27,9 +27,7 @@ from kneecoach.engine.figures.model import (
     LEG_SIDES,
     PROPS,
     VIEWS,
-    Arm,
     Figure,
-    Leg,
     Pose,
     angle_range,
 )
@@ -102,10 +100,11 @@ class FigureReader:
         for key in LIMB_KEYS:
             if key not in keys:
                 continue
-            for limb in both.get(key, (key,)):
+            limbs = both.get(key, (key,))
+            angles = self.angles(keys[key], f"{field}.{key}", limbs[0])
+            for limb in limbs:
                 current = values.get(limb, getattr(base, limb))
-                assert isinstance(current, Leg | Arm)
-                values[limb] = self.limb(keys[key], f"{field}.{key}", limb, current)
+                values[limb] = replace(current, **angles)
         if len(self.r.errors) > before:
             return None
         return replace(base, **values)
@@ -139,19 +138,16 @@ class FigureReader:
             self.r.error(node, f"unknown pose {name!r}{hint}", field)
         return pose
 
-    def limb(self, node: Node, field: str, limb: str, base: Leg | Arm) -> Leg | Arm:
-        names = LEG_ANGLES if isinstance(base, Leg) else ARM_ANGLES
+    def angles(self, node: Node, field: str, limb: str) -> dict[str, float]:
+        """A limb's angles by name (``hip``, ``knee``...), each checked for its range."""
+        names = ARM_ANGLES if limb.endswith("_arm") else LEG_ANGLES
         keys = self.r.mapping(node, field, names)
-        if not keys:
-            return base
-        values: dict[str, Any] = {}
-        for name, value_node in keys.items():
+        values: dict[str, float] = {}
+        for name, value_node in (keys or {}).items():
             value = self.angle(value_node, f"{field}.{name}", angle_range(limb, name))
             if value is not None:
                 values[name] = value
-        if isinstance(base, Leg):
-            return replace(base, **values)
-        return replace(base, **values)
+        return values
 
     def angle(self, node: Node, field: str, bounds: tuple[float, float]) -> float | None:
         """Degrees, a number from ``bounds[0]`` to ``bounds[1]``."""

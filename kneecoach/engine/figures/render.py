@@ -262,14 +262,14 @@ def _draw(figure: Figure, t: float, cols: int, rows: int, side: str | None) -> P
     heavy = 3 if frame.scale > 0.75 else 2
     light = 2 if frame.scale > 0.75 else 1
 
-    def at(point: Point) -> Point:
-        x, y = frame(point)
-        return (canvas.width - 1 - x, y) if mirrored else (x, y)
-
     for line in props:
-        canvas.line(at(line.a), at(line.b), line.mark, 1)
+        canvas.line(frame(line.a), frame(line.b), line.mark, 1)
     for line in now.lines:
         width = heavy if line.heavy else light
-        canvas.line(at(line.a), at(line.b), line.mark, 1 if line.dotted else width, line.dotted)
-    canvas.head(at(now.head), HEAD_RADIUS * frame.scale, "b")
+        canvas.line(
+            frame(line.a), frame(line.b), line.mark, 1 if line.dotted else width, line.dotted
+        )
+    canvas.head(frame(now.head), HEAD_RADIUS * frame.scale, "b")
+    if mirrored:  # dot for dot, so that the two sides are exact mirror images
+        canvas.dots = {(canvas.width - 1 - x, y): mark for (x, y), mark in canvas.dots.items()}
     return canvas.picture()

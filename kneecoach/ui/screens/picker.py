@@ -1,5 +1,7 @@
 """Choose a session: a table of every session found and a preview of the one under
-the cursor (its exercises and today's doses)."""
+the cursor: its exercises, today's doses, and each exercise's figure in the
+position it is held or moves to (the figures say at a glance what "clamshell" or
+"fire hydrant" means before a session is chosen)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from kneecoach.engine import Session, build_plan
+from kneecoach.engine.figures.render import Picture, draw
 from kneecoach.services.catalog import summarize_session
 from kneecoach.services.doses import TodaysPlan
 from kneecoach.text import clock_text, dose_text
@@ -22,7 +25,27 @@ from kneecoach.text import clock_text, dose_text
 PlanToday = Callable[[Session], TodaysPlan]
 
 
-def preview_text(session: Session, today: PlanToday | None = None) -> str:
+FIGURE_WIDTH = (20, 40)  # the preview's figures, in columns: at least, at most
+
+
+def figure_markup(picture: Picture) -> list[str]:
+    """A figure's rows as markup: the working leg bold (it is heavier as well), props dim."""
+    out = []
+    for row, marks in zip(picture.rows, picture.marks, strict=True):
+        if not row.strip():
+            continue
+        text, start = "", 0
+        for end in range(1, len(row) + 1):
+            if end == len(row) or marks[end] != marks[start]:
+                run = row[start:end]
+                style = {"w": "b", "p": "dim"}.get(marks[start])
+                text += f"[{style}]{run}[/{style}]" if style else run
+                start = end
+        out.append(text.rstrip())
+    return out
+
+
+def preview_text(session: Session, today: PlanToday | None = None, width: int = 30) -> str:
     planned = today(session) if today is not None else TodaysPlan(build_plan(session), {})
     plan, decisions = planned.plan, planned.decisions
     lines = [
@@ -53,6 +76,11 @@ def preview_text(session: Session, today: PlanToday | None = None) -> str:
             lines.append(f"   {label}{escape(text)}")
             if decision is not None and decision.change != "start":
                 lines.append(f"   [dim]{escape(decision.reason)}[/dim]")
+            if part.figure is not None:
+                columns = min(max(width - 3, FIGURE_WIDTH[0]), FIGURE_WIDTH[1])
+                side = part.first_side if part.per_side else None
+                picture = draw(part.figure, 1.0, columns, max(5, columns // 4), side)
+                lines += [f"   {row}" for row in figure_markup(picture)]
     return "\n".join(lines)
 
 
@@ -120,7 +148,9 @@ class SessionPicker(Screen[None]):
         return next((s for s in self.sessions if s.id == key), None)
 
     def _preview(self, session: Session) -> None:
-        self.query_one("#preview", Static).update(preview_text(session, self.today))
+        preview = self.query_one("#preview", Static)
+        width = preview.size.width or self.size.width * 2 // 5 - 3
+        preview.update(preview_text(session, self.today, width))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
