@@ -85,8 +85,13 @@ def test_the_phase_word_breaks_at_spaces_when_it_is_too_wide():
 )
 @pytest.mark.parametrize(
     ("phase", "number", "pace"),
-    [("HOLD", "45", ""), ("REST", "20", ""), ("SWITCH SIDES", "5", ""), ("GO", "9:59", ""),
-     ("REPS", "12", "▲ UP    ━━━━●────")],
+    [
+        ("HOLD", "45", ""),
+        ("REST", "20", ""),
+        ("SWITCH SIDES", "5", ""),
+        ("GO", "9:59", ""),
+        ("REPS", "12", "▲ UP    ━━━━●────"),
+    ],
 )
 def test_the_countdown_fills_its_region(region, at_least, phase, number, pace):
     width, height = region
