@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 GLYPH_ROWS = 5
 MIN_WIDTH_RATIO = 0.6  # a glyph may be narrowed to this share of its height's scale
@@ -198,31 +199,46 @@ def countdown_layout(
     ``width`` × ``height``: the number as large as it can be with the phase word in
     glyphs a third of its height (plain text beside a number smaller than 3 steps,
     or when the glyphs cannot fit). A blank row between them when there is room."""
+    # Every digit is as wide as every other: the sizes depend on the number's shape
+    # only ("45" as "00"), worked out once and kept; a new second only draws digits.
+    shape = "".join("0" if char.isdigit() else char for char in number)
+    plan = _plan(phase, shape, bool(pace), width, height)
+    if plan is None:
+        return CountdownLayout((Block("digits", (number[:width],)),), PLAIN)
+    digits, phase_block, gap_above, gap_below = plan
+    blocks = [phase_block]
+    if gap_above:
+        blocks.append(Block("gap", ("",)))
+    blocks.append(Block("digits", tuple(render(number, digits.across, digits.down))))
+    if pace:
+        if gap_below:
+            blocks.append(Block("gap", ("",)))
+        blocks.append(Block("pace", (pace[:width],)))
+    return CountdownLayout(tuple(blocks), digits)
+
+
+@lru_cache(maxsize=64)
+def _plan(
+    phase: str, shape: str, pace: bool, width: int, height: int
+) -> tuple[Size, Block, bool, bool] | None:
+    """The number's size, the phase word's lines, and where the blank rows go."""
     pace_rows = 1 if pace else 0
     for plain in (False, True):
         for down in range(max(1, height * 2 // GLYPH_ROWS + 1), -1, -1):
-            digits = _number_size(number, width, down)
+            digits = _number_size(shape, width, down)
             if digits is None:
                 continue
-            number_lines = tuple(render(number, digits.across, digits.down))
-            left = height - len(number_lines) - pace_rows
+            number_rows = rows_for(digits.down) if can_draw(shape) else 1
+            left = height - number_rows - pace_rows
             # the word a third of the number's height, never taller than a small number
             word_size = 0 if plain or down < 3 else down // 3
             phase_block = _phase_block(phase, width, left, word_size)
             if phase_block is None:
                 continue
             spare = left - len(phase_block.lines)
-            blocks = [phase_block]
-            if phase_block.lines and spare > 0:
-                blocks.append(Block("gap", ("",)))
-                spare -= 1
-            blocks.append(Block("digits", number_lines))
-            if pace:
-                if spare > 0:
-                    blocks.append(Block("gap", ("",)))
-                blocks.append(Block("pace", (pace[:width],)))
-            return CountdownLayout(tuple(blocks), digits)
-    return CountdownLayout((Block("digits", (number[:width],)),), PLAIN)
+            gap_above = bool(phase_block.lines) and spare > 0
+            return digits, phase_block, gap_above, spare - gap_above > 0
+    return None
 
 
 def _number_size(number: str, width: int, down: int) -> Size | None:

@@ -20,7 +20,7 @@ from kneecoach.engine import Snapshot
 from kneecoach.ui.bigtext import countdown_layout
 from kneecoach.ui.wording import countdown_content
 
-Line = tuple[str, str]  # (text, role: "phase", "digits", "pace" or "gap")
+Placed = tuple[int, str, str]  # (left padding, text, role: "phase", "digits", "pace", "gap")
 
 
 class Countdown(Widget):
@@ -35,7 +35,8 @@ class Countdown(Widget):
         super().__init__(id=id)
         self.content: tuple[str, str, str] = ("", "", "")  # phase word, number, pace line
         self.digit_rows = 0  # how tall the number is drawn, in rows
-        self._lines: list[Line] = []
+        self._lines: list[Placed] = []
+        self._strips: dict[tuple[Placed, int], Strip] = {}
 
     @property
     def phase(self) -> str:
@@ -58,6 +59,7 @@ class Countdown(Widget):
         before = self._lines
         self._lay_out()
         if new_phase:  # the phase's colours change too: every cell
+            self._strips.clear()
             self.refresh()
         else:
             self._refresh_changes(before)
@@ -71,24 +73,24 @@ class Countdown(Widget):
         layout = countdown_layout(*self.content, width, height)
         lines = [(line, block.role) for block in layout.blocks for line in block.lines]
         top = max(0, (height - len(lines)) // 2)
-        self._lines = [("", "gap")] * top + lines
+        self._lines = [(0, "", "gap")] * top + [
+            (max(0, (width - cell_len(text)) // 2), text, role) for text, role in lines
+        ]
         self.digit_rows = layout.digit_rows
 
-    def _placed(self, lines: list[Line], y: int) -> tuple[int, str, str]:
-        text, role = lines[y] if y < len(lines) else ("", "gap")
-        return max(0, (self.size.width - cell_len(text)) // 2), text, role
-
-    def _refresh_changes(self, before: list[Line]) -> None:
+    def _refresh_changes(self, before: list[Placed]) -> None:
         """Repaint the box around the cells that changed, not the whole widget."""
+        blank: Placed = (0, "", "gap")
         left, right, rows = self.size.width, -1, []
         for y in range(max(len(before), len(self._lines))):
-            old, new = self._placed(before, y), self._placed(self._lines, y)
+            old = before[y] if y < len(before) else blank
+            new = self._lines[y] if y < len(self._lines) else blank
             if old == new:
                 continue
             rows.append(y)
             for pad, text, _ in (old, new):
                 if text:
-                    left, right = min(left, pad), max(right, pad + cell_len(text))
+                    left, right = min(left, pad), max(right, pad + len(text))
         if rows:
             if right < 0:
                 left, right = 0, self.size.width
@@ -96,14 +98,26 @@ class Countdown(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
+        placed = self._lines[y] if y < len(self._lines) else (0, "", "gap")
+        strip = self._strips.get((placed, width))
+        if strip is None:  # one strip per distinct line, drawn once
+            if len(self._strips) > 256:
+                self._strips.clear()
+            strip = self._strips[(placed, width)] = self._strip(placed, width)
+        return strip
+
+    def _strip(self, placed: Placed, width: int) -> Strip:
         base = self.rich_style
-        pad, text, role = self._placed(self._lines, y)
+        pad, text, role = placed
         if not text:
             return Strip.blank(width, base)
         style = base + self.get_component_rich_style(f"countdown--{role}")
-        used = cell_len(text)
         segments = [Segment(" " * pad, base), Segment(text, style)]
-        rest = width - pad - used
+        rest = width - pad - cell_len(text)
         if rest > 0:
             segments.append(Segment(" " * rest, base))
         return Strip(segments, width).crop(0, width)
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()  # a new theme, or a new phase's colours
+        super().notify_style_update()
