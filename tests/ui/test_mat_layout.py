@@ -93,9 +93,9 @@ async def test_the_footer_names_the_layout_key_and_in_the_mat_layout_the_steps_k
     async with app.run_test(size=(80, 24)) as pilot:
         await into_first_hold(pilot, clock)
         keys = {
-            binding.key
-            for (_, binding, enabled, _) in app.screen.active_bindings.values()
-            if binding.show and enabled
+            active.binding.key
+            for active in app.screen.active_bindings.values()
+            if active.binding.show and active.enabled
         }
         assert {"l", "i", "question_mark", "q", "space"} <= keys
 

@@ -161,6 +161,8 @@ class WorkoutScreen(Screen[None]):
         self._phase = ""
         self._numbers = main_exercise_numbers(workout.plan.session.exercises)
         self.layout_name = layout  # "standard" or "mat"
+        self._panels: list[Panel] = []
+        self._title: Static | None = None
         self.set_class(layout == "mat", "-mat")
 
     def compose(self) -> ComposeResult:
@@ -222,20 +224,23 @@ class WorkoutScreen(Screen[None]):
                 self.remove_class(self._phase)
             self.add_class(phase)
             self._phase = phase
-        try:
-            panels: list[Panel] = [
-                self.query_one(Countdown),
-                self.query_one(FigureView),
-                self.query_one(Instructions),
-                self.query_one(Counters),
-                self.query_one(UpNext),
-                self.query_one(SessionProgress),
-            ]
-        except NoMatches:  # ticked before the first compose: the next tick draws
-            return
-        for panel in panels:
+        if not self._panels:
+            try:  # found once: a tick only draws
+                self._panels = [
+                    self.query_one(Countdown),
+                    self.query_one(FigureView),
+                    self.query_one(Instructions),
+                    self.query_one(Counters),
+                    self.query_one(UpNext),
+                    self.query_one(SessionProgress),
+                ]
+                self._title = self.query_one("#exercise-title", Static)
+            except NoMatches:  # ticked before the first compose: the next tick draws
+                return
+        for panel in self._panels:
             panel.show(snapshot)
-        show_text(self.query_one("#exercise-title", Static), escape(exercise_title(snapshot)))
+        if self._title is not None:
+            show_text(self._title, escape(exercise_title(snapshot)))
 
     def _control(self, control: Callable[[float], object]) -> None:
         control(self.clock())
