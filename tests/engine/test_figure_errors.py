@@ -139,3 +139,16 @@ exercises:
     first, second = parted.exercises[0].parts
     assert first.figure == parted.exercises[0].figure
     assert second.figure is not None and second.figure != first.figure
+
+
+def test_the_pose_library_is_checked_like_a_session_file():
+    from kneecoach.engine import SessionFileError
+    from kneecoach.engine.figures.library import library_text, parse_library, pose_library
+
+    assert set(parse_library(library_text(), "poses.yaml")) == set(pose_library())
+    bad = b"standing:\n  legs: {hip: 0}\n  arms: {shoulder: 0}\nbent:\n  like: standin\n"
+    with pytest.raises(SessionFileError) as caught:
+        parse_library(bad, "poses.yaml")
+    assert caught.value.lines == [
+        "poses.yaml:5:9: unknown pose 'standin' (did you mean 'standing'?) (bent.like)"
+    ]

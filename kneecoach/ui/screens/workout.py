@@ -182,7 +182,9 @@ class WorkoutScreen(Screen[None]):
         yield UpNext(id="up-next")
         yield SessionProgress(id="progress")
         # every key shown fits 80 columns in both layouts (Ctrl+P still opens the palette)
-        yield Footer(compact=True, show_command_palette=False)
+        footer = Footer(show_command_palette=False)
+        footer.compact = True  # a reactive; not an argument before Textual 3
+        yield footer
 
     def on_mount(self) -> None:
         now = self.clock()
