@@ -12,6 +12,7 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
+from kneecoach.engine.figures.library import read_figure
 from kneecoach.engine.figures.model import Figure
 from kneecoach.engine.model import (
     EXERCISE_KINDS,
@@ -190,7 +191,7 @@ class _SessionReader:
             if "steps" in keys
             else ()
         )
-        figure = self.figure(keys, field)
+        figure = read_figure(self.r, keys, field)
         if minutes is None or what is None:
             return []
         return [
@@ -207,14 +208,6 @@ class _SessionReader:
                 figure=figure,
             )
         ]
-
-    def figure(self, keys: dict[str, Node], field: str) -> Figure | None:
-        """``figure:``, read with the pose library (engine.figures), if given."""
-        if "figure" not in keys:
-            return None
-        from kneecoach.engine.figures.library import read_figure
-
-        return read_figure(self.r, keys["figure"], f"{field}.figure")
 
     def dose(self, keys: dict[str, Node], node: Node, field: str) -> Dose | None:
         values = {}
@@ -302,7 +295,7 @@ class _SessionReader:
         )
         own_rests = self.rests(keys["rests"], f"{field}.rests", rests) if "rests" in keys else rests
         per_side, first_side = self.sides(keys, field, False, "left")
-        figure = self.figure(keys, field)
+        figure = read_figure(self.r, keys, field)
         parts: tuple[Part, ...] = ()
         dose: Dose | None = None
         if "parts" in keys:
@@ -379,7 +372,7 @@ class _SessionReader:
             name = self.r.text(keys["name"], f"{path}.name") if "name" in keys else None
             dose = self.dose(keys, item, path)
             part_side, part_first = self.sides(keys, path, per_side, first_side)
-            part_figure = self.figure(keys, path) or figure
+            part_figure = read_figure(self.r, keys, path) or figure
             if pid is None or name is None or dose is None:
                 continue
             parts.append(

@@ -40,6 +40,9 @@ def pose_library() -> Mapping[str, Pose]:
     return parse_library(library_text(), f"kneecoach/engine/figures/{LIBRARY_FILE}")
 
 
-def read_figure(reader: NodeReader, node: Node, field: str) -> Figure | None:
-    """A session file's ``figure:``, its named poses looked up in the library."""
-    return FigureReader(reader, pose_library()).figure(node, field)
+def read_figure(reader: NodeReader, keys: Mapping[str, Node], field: str) -> Figure | None:
+    """The ``figure:`` among ``keys`` (of the exercise, part or block at ``field``),
+    its named poses looked up in the library; None when there is none."""
+    if "figure" not in keys:
+        return None
+    return FigureReader(reader, pose_library()).figure(keys["figure"], f"{field}.figure")
