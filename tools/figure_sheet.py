@@ -92,7 +92,9 @@ def main() -> int:
                     for label, t in (("start", 0.0), ("end", 1.0)):
                         picture = draw(figure, t, args.cols, args.rows, side)
                         caption = f"{label} · {side or 'both legs'}"
-                        cells.append(f"<div class=p><div class=c>{caption}</div>{show(picture)}</div>")
+                        cells.append(
+                            f"<div class=p><div class=c>{caption}</div>{show(picture)}</div>"
+                        )
                 blocks.append(
                     f"<h2>{html.escape(name)} <small>({figure.view} view)</small></h2>"
                     f"<div class=row>{''.join(cells)}</div>"

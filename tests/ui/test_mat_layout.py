@@ -102,7 +102,7 @@ async def test_the_footer_names_the_layout_key_and_in_the_mat_layout_the_steps_k
 
 async def test_a_new_workout_starts_in_the_layout_last_chosen():
     app, clock = build(layout="mat")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30)):
         assert app.screen.has_class("-mat")
         screen = app.flows.workout_screen(app.coach.start)
         assert screen.layout_name == "mat"
