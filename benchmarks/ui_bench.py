@@ -22,7 +22,10 @@ gives kneecoach as a ratio of the baseline measured in this same run.
   and today's doses worked out;
 * CPU in a hold: user+system CPU time of the process (/proc/PID/stat) over a window
   that starts 3 s after the first frame, as a share of one core;
-* memory: VmRSS (/proc/PID/status) at the end of that window.
+* memory: VmRSS (/proc/PID/status) at the end of that window;
+* the countdown's height: how many rows its digits take in a 45 s hold at 80x24,
+  100x30 and 200x60, in both layouts (measured headless, in this process, with
+  the kneecoach this Python imports; the baseline's Digits are always 3 rows).
 
 Linux only (it reads /proc). Exit status 0 whatever the numbers; 1 if an app did
 not start or died.
@@ -305,6 +308,77 @@ def measure(app: PtyApp, result: Result, hold: bool, seconds: float) -> str:
     )
 
 
+# -- the countdown's height ---------------------------------------------------------------
+
+HEIGHT_SIZES = ((80, 24), (100, 30), (200, 60))
+HEIGHT_SESSION = SESSION_YAML.replace("hold_seconds: 600", "hold_seconds: 45").replace(
+    "prepare: 0", "prepare: 1"
+)
+DIGITS_ROWS = 3  # Textual's Digits
+
+
+def countdown_heights() -> dict[tuple[str, int, int], int]:
+    """Rows of the countdown's digits, 2 s into a 45 s hold, per layout and size."""
+    import asyncio
+
+    from kneecoach.engine import parse_session
+    from kneecoach.services.acknowledgements import MemoryAcknowledgements
+    from kneecoach.ui.app import make_app
+    from kneecoach.ui.widgets.countdown import Countdown
+
+    session = parse_session(HEIGHT_SESSION.encode(), "bench.yaml")
+    heights: dict[tuple[str, int, int], int] = {}
+
+    async def one(layout: str, columns: int, lines: int) -> int:
+        now = [0.0]
+        app = make_app(
+            [session],
+            start=session,
+            clock=lambda: now[0],
+            live_ticker=False,
+            acknowledgements=MemoryAcknowledgements({"bench"}),
+            audio="off",
+            layout=layout,
+        )
+        async with app.run_test(size=(columns, lines)) as pilot:
+            now[0] += 3.0
+            app.screen.tick()
+            await pilot.pause()
+            return app.screen.query_one(Countdown).digit_rows
+
+    for layout in ("standard", "mat"):
+        for columns, lines in HEIGHT_SIZES:
+            heights[(layout, columns, lines)] = asyncio.run(one(layout, columns, lines))
+    return heights
+
+
+def height_table(heights: dict[tuple[str, int, int], int]) -> str:
+    minimum = {(80, 24): 5, (100, 30): 9, (200, 60): 20}
+    head = ("countdown digits, 45 s hold", "Digits", "standard", "mat", "target", "result")
+    rows = []
+    for columns, lines in HEIGHT_SIZES:
+        standard = heights[("standard", columns, lines)]
+        mat = heights[("mat", columns, lines)]
+        least = minimum[(columns, lines)]
+        rows.append(
+            (
+                f"rows at {columns}x{lines}",
+                str(DIGITS_ROWS),
+                str(standard),
+                str(mat),
+                f">= {least}",
+                "PASS" if min(standard, mat) >= least else "FAIL",
+            )
+        )
+    widths = [max(len(row[i]) for row in (head, *rows)) for i in range(len(head))]
+    aligns = ["<", ">", ">", ">", "<", "<"]
+
+    def fmt(row: tuple[str, ...]) -> str:
+        return "  ".join(f"{cell:{a}{w}}" for cell, a, w in zip(row, aligns, widths)).rstrip()
+
+    return "\n".join([fmt(head), fmt(tuple("-" * w for w in widths)), *map(fmt, rows)])
+
+
 # -- the table ------------------------------------------------------------------------
 
 
@@ -538,6 +612,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(table(results["baseline"], results["kneecoach"], args.runs, args.cpu_runs, args.seconds))
+    print()
+    print(height_table(countdown_heights()))
     return 0
 
 

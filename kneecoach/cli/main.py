@@ -21,6 +21,7 @@ from kneecoach.engine.printable import printable
 COMMANDS = {
     "list": "listing",
     "plan": "plan",
+    "figures": "figures",
     "validate": "validate",
     "run": "run",
     "history": "history",

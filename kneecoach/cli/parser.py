@@ -13,7 +13,7 @@ from datetime import date
 from kneecoach import __version__
 from kneecoach.engine.limits import DOSE_LIMITS
 from kneecoach.engine.printable import excerpt
-from kneecoach.settings.config import AUDIO_MODES, VOICE_LEVELS
+from kneecoach.settings.config import AUDIO_MODES, LAYOUTS, VOICE_LEVELS
 
 # Options may stand before or after the command; argparse.SUPPRESS keeps a
 # subcommand's unset option from overwriting the value given before it, and these
@@ -26,6 +26,7 @@ DEFAULTS: dict[str, object] = {
     "volume": None,
     "voice": None,
     "theme": None,
+    "layout": None,  # None: the one last chosen with `l`, else the config file's
 }
 
 
@@ -59,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="plan at today's dose (default: from your log and the progression rule) "
         "or at the low or high end of every range",
     )
+
+    figures = commands.add_parser(
+        "figures",
+        parents=[common],
+        help="draw each exercise's start and end figure, to check a session file",
+    )
+    figures.add_argument(
+        "session", metavar="SESSION", nargs="?", help="a session id or the path to a YAML file"
+    )
+    figures.add_argument("--poses", action="store_true", help="list the named poses instead")
+    figures.add_argument("--width", type=int, metavar="COLUMNS", help="total width to draw in")
+    figures.add_argument("--height", type=int, metavar="ROWS", help="height of each figure")
 
     validate = commands.add_parser("validate", parents=[common], help="check session files")
     validate.add_argument("files", metavar="FILE", nargs="+", help="session files to check")
@@ -185,6 +198,13 @@ def _live_options() -> argparse.ArgumentParser:
         const="off",
         default=argparse.SUPPRESS,
         help="tones only: the same as --voice off",
+    )
+    live.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default=argparse.SUPPRESS,
+        help="the workout screen: standard, or mat (big countdown and figure, to follow "
+        "from the floor); `l` switches while you train, and the choice is remembered",
     )
     live.add_argument(
         "--theme",

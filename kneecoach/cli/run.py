@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
         audio=args.audio,
         volume=args.volume,
         voice=args.voice,
+        layout=args.layout,
     )
     app = launch_app(options, theme=args.theme)
     result = app.run()

@@ -11,6 +11,8 @@ from dataclasses import replace
 
 from yaml.nodes import Node
 
+from kneecoach.engine.figures.library import read_figure
+from kneecoach.engine.figures.model import Figure
 from kneecoach.engine.limits import (
     DOSE_LIMITS,
     MAX_EXERCISES,
@@ -51,13 +53,13 @@ PACE_KEYS = ("self_paced",)
 EXERCISE_KEYS = (
     "id", "name", "kind", "source", "summary", "equipment", "steps", "cautions",
     "progression", "progression_rule", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS,
-    *POSTURE_KEYS, *REP_KEYS,
+    *POSTURE_KEYS, *REP_KEYS, "figure",
 )  # fmt: skip
 PART_KEYS = (
     "id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS, *POSTURE_KEYS,
-    *REP_KEYS,
+    *REP_KEYS, "figure",
 )  # fmt: skip
-TIMED_BLOCK_KEYS = ("minutes", "what", "steps")
+TIMED_BLOCK_KEYS = ("minutes", "what", "steps", "figure")
 PROGRESSION_KEYS = ("note", "hold_seconds", "reps", "sets")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -220,6 +222,7 @@ class _SessionReader:
             if "steps" in keys
             else ()
         )
+        figure = read_figure(self.r, keys, field)
         if minutes is None or what is None:
             return []
         self.nodes[node.start_mark.line + 1] = (node, field)
@@ -235,6 +238,7 @@ class _SessionReader:
                 dose=Dose(minutes=minutes),
                 position="standing",  # a walk or a bike: it ends on your feet
                 line=node.start_mark.line + 1,
+                figure=figure,
             )
         ]
 
@@ -334,6 +338,7 @@ class _SessionReader:
         per_side, first_side = self.sides(keys, field, False, "left")
         postures = PostureReader(self.r)
         posture = postures.read(keys, field, Posture())
+        figure = read_figure(self.r, keys, field)
         parts: tuple[Part, ...] = ()
         dose: Dose | None = None
         if "parts" in keys:
@@ -344,7 +349,9 @@ class _SessionReader:
                         f"{key!r} belongs in each part when an exercise has parts",
                         f"{field}.{key}",
                     )
-            parts = self.parts(keys["parts"], f"{field}.parts", per_side, first_side, posture)
+            parts = self.parts(
+                keys["parts"], f"{field}.parts", per_side, first_side, posture, figure
+            )
         else:
             if "steps" not in keys:
                 self.r.error(node, "missing required key 'steps'", field)
@@ -392,10 +399,17 @@ class _SessionReader:
             progression=progression,
             progression_rule=own_rule,
             line=node.start_mark.line + 1,
+            figure=figure,
         )
 
     def parts(
-        self, node: Node, field: str, per_side: bool, first_side: Side, posture: Posture
+        self,
+        node: Node,
+        field: str,
+        per_side: bool,
+        first_side: Side,
+        posture: Posture,
+        figure: Figure | None,
     ) -> tuple[Part, ...]:
         items = self.r.sequence(node, field, most=MAX_PARTS)
         postures = PostureReader(self.r)
@@ -423,6 +437,7 @@ class _SessionReader:
             part_posture = postures.read(keys, path, posture)
             timed = dose is not None and dose.shape == "timed"
             postures.check(keys, path, part_posture, per_side=part_side, timed=timed)
+            part_figure = read_figure(self.r, keys, path) or figure
             if pid is None or name is None or dose is None:
                 continue
             parts.append(
@@ -440,6 +455,7 @@ class _SessionReader:
                     first_side=part_first,
                     position=part_posture.position,
                     side_sense=part_posture.side_sense,
+                    figure=part_figure,
                 )
             )
         return tuple(parts)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from kneecoach.engine.figures.model import Figure
 
 Side = Literal["left", "right"]
 ExerciseKind = Literal["strength", "stretch", "warm-up", "cool-down"]
@@ -284,6 +287,7 @@ class Part:
     first_side: Side = "left"
     position: Position | None = None
     side_sense: SideSense = SideSense()
+    figure: Figure | None = None  # how it looks, start and end (engine.figures)
 
 
 @dataclass(frozen=True)
@@ -306,6 +310,7 @@ class Exercise:
     progression: Progression | None = None
     progression_rule: ExerciseRule | None = None  # this exercise's own order and steps
     line: int = 0
+    figure: Figure | None = None  # how it looks, start and end (engine.figures)
 
     @property
     def is_main(self) -> bool:
@@ -331,6 +336,7 @@ class Exercise:
                 first_side=self.first_side,
                 position=self.position,
                 side_sense=self.side_sense,
+                figure=self.figure,
             ),
         )
 

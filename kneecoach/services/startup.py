@@ -17,6 +17,7 @@ from kneecoach.engine import Session
 from kneecoach.services.acknowledgements import FileAcknowledgements
 from kneecoach.services.catalog import Unusable, discover, resolve, session_dirs
 from kneecoach.services.coach import Coach
+from kneecoach.services.display import DisplayChoice, FileLayout, choose_layout
 from kneecoach.services.doses import checked_progression
 from kneecoach.services.logbook import Logbook
 from kneecoach.settings.config import AudioSettings, load_config
@@ -28,6 +29,7 @@ class Prepared:
     coach: Coach
     audio: AudioSettings
     notices: list[str] = field(default_factory=list)  # e.g. files that could not be read
+    display: DisplayChoice = field(default_factory=DisplayChoice)  # the workout screen's layout
 
 
 def prepare(options: LaunchOptions) -> Prepared:
@@ -65,4 +67,6 @@ def prepare(options: LaunchOptions) -> Prepared:
         progression=progression,
         unusable=unusable,
     )
-    return Prepared(coach, audio, notices)
+    memory = FileLayout(options.data_dir)
+    layout = choose_layout(options.layout, memory.recall(), config.display.layout)
+    return Prepared(coach, audio, notices, DisplayChoice(layout, memory))

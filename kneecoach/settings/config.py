@@ -11,6 +11,9 @@ value quoted in an error is cut short.
     volume = 80        # 0-100
     voice = "coach"    # off, cues or coach (true and false, from older files: coach, off)
 
+    [display]
+    layout = "mat"     # the workout screen: standard, or mat (to follow from the floor)
+
     [report]
     target_per_week = 5   # workouts a week the report measures against (1-21)
 """
@@ -34,6 +37,7 @@ VoiceLevel = Literal["off", "cues", "coach"]
 # off: tones only; cues: a word at each change ("Hold", "Rest"); coach: the exercise,
 # the position, the leg, the counts and the time left, as a coach beside the mat would
 VOICE_LEVELS: tuple[VoiceLevel, ...] = ("off", "cues", "coach")
+LAYOUTS = ("standard", "mat")  # the workout screen's two layouts
 
 
 class ConfigError(UserError):
@@ -53,9 +57,15 @@ class ReportSettings:
 
 
 @dataclass(frozen=True)
+class DisplaySettings:
+    layout: str | None = None  # None: not set in the file
+
+
+@dataclass(frozen=True)
 class Config:
     audio: AudioSettings = field(default_factory=AudioSettings)
     report: ReportSettings = field(default_factory=ReportSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
     progression: Mapping[str, Any] = field(default_factory=dict)  # checked by the engine
     path: Path | None = None
 
@@ -98,15 +108,23 @@ def load_config(path: Path | None = None) -> Config:
     except ValueError:  # a number of thousands of digits, which Python will not read
         raise ConfigError(f"{path}: a number in it is too long to read") from None
     where = _Locator(path, text)
-    unknown = sorted(set(data) - {"audio", "progression", "report"})
+    unknown = sorted(set(data) - {"audio", "display", "progression", "report"})
     if unknown:
         raise ConfigError(
-            f"{where(unknown[0])}: unknown section {excerpt(unknown[0])} (known: audio, progression, report)"
+            f"{where(unknown[0])}: unknown section {excerpt(unknown[0])}"
+            " (known: audio, display, progression, report)"
         )
     audio = _section(data, "audio", where)
+    display = _display(_section(data, "display", where), where)
     progression = _section(data, "progression", where)
     report = _report(_section(data, "report", where), where)
-    return Config(audio=_audio(audio, where), report=report, progression=progression, path=path)
+    return Config(
+        audio=_audio(audio, where),
+        display=display,
+        report=report,
+        progression=progression,
+        path=path,
+    )
 
 
 def _section(data: Mapping[str, Any], name: str, where: _Locator) -> dict[str, Any]:
@@ -167,6 +185,21 @@ def voice_level(value: object) -> VoiceLevel | None:
     if value is False:
         return "off"
     return next((level for level in VOICE_LEVELS if level == value), None)
+
+
+def _display(values: Mapping[str, Any], where: _Locator) -> DisplaySettings:
+    for key in values:
+        if key != "layout":
+            raise ConfigError(
+                f"{where(key, 'display')}: display.{key}: unknown setting (known: layout)"
+            )
+    layout = values.get("layout")
+    if layout is not None and layout not in LAYOUTS:
+        raise ConfigError(
+            f"{where('layout', 'display')}: display.layout: expected one of "
+            f"{', '.join(LAYOUTS)}, found {excerpt(layout)}"
+        )
+    return DisplaySettings(layout=layout)
 
 
 def line_of(path: Path, key: str, section: str) -> str:

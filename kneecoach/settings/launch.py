@@ -22,3 +22,4 @@ class LaunchOptions:
     audio: str | None = None  # None: the config file's
     volume: int | None = None
     voice: VoiceLevel | None = None  # None: the config file's
+    layout: str | None = None  # None: the one last chosen, else the config file's

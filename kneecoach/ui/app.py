@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from kneecoach.engine.machine import Clock
     from kneecoach.services.acknowledgements import Acknowledgements
     from kneecoach.services.coach import Coach
+    from kneecoach.services.display import DisplayChoice, LayoutMemory
     from kneecoach.services.logbook import Logbook
     from kneecoach.services.startup import Prepared
     from kneecoach.settings.config import VoiceLevel
@@ -85,19 +86,33 @@ class KneecoachApp(App[int]):
         self.report_opener: Callable[[Path], bool] | None = None  # None: the browser
         self.save_alarm = SaveAlarm(self, self.from_any_thread)
         self._old_handlers: dict[int, Any] = {}
+        self._display_choice: DisplayChoice | None = None
         if theme:
             self.theme = theme
 
     # -- what is there once it is ready ------------------------------------------------
 
-    def ready(self, coach: Coach, listeners: Listeners, notices: Sequence[str] = ()) -> None:
+    def ready(
+        self,
+        coach: Coach,
+        listeners: Listeners,
+        notices: Sequence[str] = (),
+        display: DisplayChoice | None = None,
+    ) -> None:
         """Everything read and opened: from here on the app can run workouts."""
+        from kneecoach.services.display import DisplayChoice
         from kneecoach.ui.flows import WorkoutFlows
 
         self._coach, self._listeners = coach, listeners
         self._notices = list(notices)
+        self._display_choice = display or DisplayChoice()
         self._flows = WorkoutFlows(
-            self, coach, clock=self.clock, listeners=listeners, live_ticker=self.live_ticker
+            self,
+            coach,
+            clock=self.clock,
+            listeners=listeners,
+            live_ticker=self.live_ticker,
+            display=self._display_choice,
         )
 
     @property
@@ -114,6 +129,12 @@ class KneecoachApp(App[int]):
     def flows(self) -> WorkoutFlows:
         assert self._flows is not None, "the app is not ready yet"
         return self._flows
+
+    @property
+    def display_choice(self) -> DisplayChoice:
+        """The workout screen's layout, and where it is remembered."""
+        assert self._display_choice is not None, "the app is not ready yet"
+        return self._display_choice
 
     @property
     def muted(self) -> bool:
@@ -197,7 +218,7 @@ class KneecoachApp(App[int]):
             listeners.add(
                 _cue_listener(self, result.audio.backend, result.audio.volume, result.audio.voice)
             )
-        self.ready(result.coach, listeners, result.notices)
+        self.ready(result.coach, listeners, result.notices, result.display)
         if result.coach.start is None:
             self.push_screen(self._screen_when_ready())
         self._begin()
@@ -285,6 +306,17 @@ class KneecoachApp(App[int]):
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
         if message.summary:
             self.run_worker(self.flows.finish(message.workout), exclusive=True, group="flow")
+
+    def on_workout_screen_layout_chosen(self, message: WorkoutScreen.LayoutChosen) -> None:
+        """`l` on the workout screen: the layout from now on, remembered off this thread."""
+        choice = self.display_choice
+
+        def remember() -> None:
+            problem = choice.choose(message.layout)
+            if problem:
+                self.say(problem)
+
+        self.run_worker(remember, thread=True, group="display")
 
     def on_workout_screen_help_requested(self, message: WorkoutScreen.HelpRequested) -> None:
         from kneecoach.ui.screens.safety import SafetyNotice
@@ -386,6 +418,8 @@ def make_app(
     progression: Mapping[str, Any] | None = None,
     notices: Sequence[str] = (),
     terminal_watch: TerminalWatch | None = None,
+    layout: str = "standard",
+    layout_memory: LayoutMemory | None = None,
 ) -> KneecoachApp:
     """The app ready-made, everything read already: for tests and benchmarks, which
     pass a fake clock, stores and listeners. (The command line launches it with
@@ -396,6 +430,7 @@ def make_app(
         MemoryAcknowledgements,
     )
     from kneecoach.services.coach import Coach
+    from kneecoach.services.display import DisplayChoice
 
     if acknowledgements is None:
         acknowledgements = FileAcknowledgements(data_dir) if data_dir else MemoryAcknowledgements()
@@ -415,7 +450,7 @@ def make_app(
         group.add(logbook)
     if listeners is None and audio != "off":
         group.add(_cue_listener(app, audio, volume, voice))
-    app.ready(coach, group, notices)
+    app.ready(coach, group, notices, DisplayChoice(layout, layout_memory))
     return app
 
 

@@ -16,6 +16,7 @@ from kneecoach.engine import Session, Workout
 from kneecoach.engine.listeners import Listeners
 from kneecoach.engine.machine import Clock
 from kneecoach.services.coach import Coach
+from kneecoach.services.display import DisplayChoice
 from kneecoach.services.doses import TodaysPlan
 from kneecoach.services.logbook import resume_index
 from kneecoach.store.records import LoggedWorkout, local_date
@@ -36,13 +37,21 @@ class WorkoutFlows:
     coroutine the app runs as a worker, so it can wait for its dialogs."""
 
     def __init__(
-        self, app: App[int], coach: Coach, *, clock: Clock, listeners: Listeners, live_ticker: bool
+        self,
+        app: App[int],
+        coach: Coach,
+        *,
+        clock: Clock,
+        listeners: Listeners,
+        live_ticker: bool,
+        display: DisplayChoice | None = None,
     ) -> None:
         self.app = app
         self.coach = coach
         self.clock = clock
         self.listeners = listeners
         self.live_ticker = live_ticker  # False in tests: they tick by hand
+        self.display = display or DisplayChoice()
 
     def workout_screen(
         self,
@@ -61,6 +70,7 @@ class WorkoutFlows:
             live_ticker=self.live_ticker,
             first_step=first,
             reasons=planned.reasons,
+            layout=self.display.layout,
         )
 
     # -- start-up --------------------------------------------------------------------

@@ -7,7 +7,8 @@ their own and reused by the summary and, later, the spoken cues.
 from __future__ import annotations
 
 from kneecoach.engine import Exercise, Snapshot, Step
-from kneecoach.text import countdown_text
+from kneecoach.engine.figures.motion import TEMPO_POSITIONS, tempo_frame
+from kneecoach.text import countdown_text, printable
 
 PHASE_WORDS = {
     "timed": "GO",
@@ -46,6 +47,38 @@ def tempo_phase(snapshot: Snapshot) -> str:
         return ""
     first = snapshot.elapsed < snapshot.step_seconds / 2
     return (step.first_move if first else step.second_move) or ""
+
+
+MOVE_WORDS = {"up": "▲ UP    ", "down": "▼ DOWN  "}
+
+
+def pace_marker(snapshot: Snapshot) -> str:
+    """A tempo rep's pace: the way it goes now (up first, or down first for a rep
+    that starts by going down) and a marker that moves with it: '▲ UP    ━━━━●───'
+    in the first half, then back along the track the other way."""
+    frame = tempo_frame(snapshot)
+    if frame is None:
+        return ""
+    at = round(TEMPO_POSITIONS[frame] * 4) * 2
+    track = "━" * at + "●" + "─" * (8 - at)
+    return MOVE_WORDS.get(tempo_phase(snapshot), "") + track
+
+
+def countdown_content(snapshot: Snapshot) -> tuple[str, str, str]:
+    """What the big countdown shows: the phase word, the number (seconds left, or
+    the rep in reps) and a line under it (the pace, or what to do)."""
+    phase = printable(phase_word(snapshot))  # a timed step's is its exercise's name
+    step = snapshot.step
+    if snapshot.state == "finished" or step is None:
+        return phase, "0", ""
+    if step.self_paced:  # no clock to beat: which rep this is, and how to count it
+        return phase, str(step.rep), f"press Enter when rep {step.rep} is done"
+    if snapshot.state == "paused":
+        number = str(step.rep) if step.kind == "rep" else countdown_text(snapshot.remaining)
+        return phase, number, "PAUSED · space to carry on"
+    if step.kind == "rep":
+        return phase, str(step.rep), pace_marker(snapshot)
+    return phase, countdown_text(snapshot.remaining), ""
 
 
 def side_text(step: Step) -> str:

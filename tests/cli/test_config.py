@@ -65,6 +65,11 @@ def test_older_files_that_said_true_or_false_still_work(tmp_path, written, level
             ":3: report.target_per_week: expected a whole number from 1 to 21, found 'daily'",
         ),
         ("[report]\ntarget = 5\n", ":2: report.target: unknown setting (known: target_per_week)"),
+        (
+            '[display]\nlayout = "floor"\n',
+            ":2: display.layout: expected one of standard, mat, found 'floor'",
+        ),
+        ("[display]\nsize = 3\n", ":2: display.size: unknown setting (known: layout)"),
         ("audio = 3\n", ":1: audio: expected a [audio] table"),
         ("[audio\n", "config.toml: Expected ']'"),
     ],
@@ -147,3 +152,35 @@ def test_progression_settings_are_checked_and_used(capsys):
     assert err.startswith(f"kneecoach: {path}:3: progression.steps.reps: must be a whole number")
     path.write_text("[progression]\nworkouts_to_progress = 1\n")
     assert cli.main(["plan", "goodrx-runners-knee"]) == 0
+
+
+def test_the_layout_from_the_command_line_the_key_or_the_file(tmp_path):
+    """--layout wins; else the one last chosen with `l`; else config.toml's."""
+    from kneecoach.services.display import FileLayout
+
+    options = LaunchOptions(session="goodrx-runners-knee", data_dir=tmp_path)
+    assert prepare(options).display.layout == "standard"
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('[display]\nlayout = "mat"\n')
+    assert load_config(path).display.layout == "mat"
+    assert prepare(options).display.layout == "mat"
+    FileLayout(tmp_path).remember("standard")
+    assert prepare(options).display.layout == "standard"
+    assert prepare(replace(options, layout="mat")).display.layout == "mat"
+
+
+def test_layout_on_the_command_line_reaches_the_app(monkeypatch, tmp_path):
+    seen = {}
+
+    def launch(options, theme=None):
+        seen["layout"] = options.layout
+        raise SystemExit(0)
+
+    monkeypatch.setattr("kneecoach.ui.app.launch_app", launch)
+    with pytest.raises(SystemExit):
+        cli.main(["--data-dir", str(tmp_path), "run", "goodrx-runners-knee", "--layout", "mat"])
+    assert seen == {"layout": "mat"}
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["run", "goodrx-runners-knee", "--layout", "floor"])
+    assert caught.value.code == 2

@@ -50,7 +50,7 @@ EXERCISE_KEYS = (
     "id, name, kind, source, summary, equipment, steps, cautions, progression, progression_rule, "
     "rests, parts, "
     "minutes, hold_seconds, reps, sets, tempo_seconds, per_side, first_side, self_paced, "
-    "position, side_means, lie_on, stretched_leg, first_move, timed_fallback"
+    "position, side_means, lie_on, stretched_leg, first_move, timed_fallback, figure"
 )
 KINDS = "strength, stretch, warm-up, cool-down"
 STRENGTH_HINT = "(did you mean 'strength'?)"

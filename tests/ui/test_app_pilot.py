@@ -13,6 +13,7 @@ from kneecoach.ui.screens.picker import SessionPicker
 from kneecoach.ui.screens.safety import SafetyNotice
 from kneecoach.ui.screens.summary import SummaryScreen
 from kneecoach.ui.screens.workout import WorkoutScreen
+from kneecoach.ui.widgets.countdown import Countdown
 from tests.conftest import FakeClock, session_from_yaml
 
 SHORT = """
@@ -94,6 +95,10 @@ def shown(app, selector):
     return str(app.screen.query_one(selector).render())
 
 
+def countdown(app) -> Countdown:
+    return app.screen.query_one(Countdown)
+
+
 async def test_picker_enter_safety_notice_then_workout(short, tmp_path):
     store = FileAcknowledgements(tmp_path)
     app, clock, _ = build(
@@ -139,14 +144,14 @@ async def test_a_whole_session_to_the_summary(short):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, WorkoutScreen)
-        assert "GET READY" in shown(app, "#phase")
+        assert "GET READY" in countdown(app).phase
         await advance(pilot, clock, 2)
-        assert "HOLD" in shown(app, "#phase") and screen.has_class("-phase-hold")
+        assert "HOLD" in countdown(app).phase and screen.has_class("-phase-hold")
         assert "rep 1 / 2" in shown(app, "#counters") and "LEFT → right" in shown(app, "#counters")
         await advance(pilot, clock, 3)
-        assert "REST" in shown(app, "#phase") and screen.has_class("-phase-rest")
+        assert "REST" in countdown(app).phase and screen.has_class("-phase-rest")
         await advance(pilot, clock, 1 + 3)
-        assert "SWITCH SIDES" in shown(app, "#phase") and screen.has_class("-phase-switch")
+        assert "SWITCH SIDES" in countdown(app).phase and screen.has_class("-phase-switch")
         assert "left → RIGHT" in shown(app, "#counters")
         await advance(pilot, clock, 2 + 3 + 1 + 3)
         # the bridge: self-paced reps wait for Enter however long it takes
@@ -155,7 +160,7 @@ async def test_a_whole_session_to_the_summary(short):
         assert screen.snapshot.step.kind == "rep"
         await advance(pilot, clock, 60)
         assert screen.snapshot.step.rep == 1
-        assert "press Enter when rep 1 is done" in shown(app, "#pace")
+        assert "press Enter when rep 1 is done" in countdown(app).pace
         for _ in range(3):
             await pilot.press("enter")
         await pilot.pause()
@@ -173,7 +178,7 @@ async def test_every_control_key(short):
         workout = screen.workout
         await pilot.press("space")
         assert workout.state == "paused" and screen.has_class("-phase-paused")
-        assert "PAUSED" in shown(app, "#phase")
+        assert "PAUSED" in countdown(app).phase
         await advance(pilot, clock, 100)
         assert workout.snapshot().remaining == 2
         await pilot.press("space")
@@ -266,9 +271,9 @@ async def test_tempo_reps_show_the_pace():
             await pilot.press("n")
         await pilot.press("s")  # past getting ready
         await advance(pilot, clock, 0.5)
-        assert "UP" in shown(app, "#pace") and "rep 1 / 10" in shown(app, "#counters")
+        assert "UP" in countdown(app).pace and "rep 1 / 10" in shown(app, "#counters")
         await advance(pilot, clock, 2)
-        assert "DOWN" in shown(app, "#pace")
+        assert "DOWN" in countdown(app).pace
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)])
@@ -278,8 +283,8 @@ async def test_small_terminals_and_resizing_mid_hold(short, size):
         await advance(pilot, clock, 2.5)
         await pilot.resize_terminal(*size)
         await advance(pilot, clock, 0.1)
-        assert "HOLD" in shown(app, "#phase")
-        assert app.screen.query_one("#digits").region.height >= 3
+        assert "HOLD" in countdown(app).phase
+        assert countdown(app).digit_rows >= 3
         assert app.screen.query_one("#counters").region.height >= 1
 
 

@@ -1,4 +1,5 @@
-"""Snapshot tests: what each screen looks like, at 100×30 and at 80×24.
+"""Snapshot tests: what each screen looks like, at 100×30 and at 80×24; the
+workout's hold, tempo rep, rest and side switch also at 200×60, in both layouts.
 
 Every picture is taken with a fake clock and the live ticker off: the tests move
 the clock and call ``WorkoutScreen.tick()`` themselves, so the digits on screen are
@@ -22,13 +23,17 @@ GOODRX = "goodrx-runners-knee"
 CLEVELAND = "cleveland-clinic-runners-knee"
 
 SIZES = pytest.mark.parametrize("terminal_size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+WORKOUT_SIZES = pytest.mark.parametrize(
+    "terminal_size", [(80, 24), (100, 30), (200, 60)], ids=["80x24", "100x30", "200x60"]
+)
+LAYOUTS = pytest.mark.parametrize("layout", ["standard", "mat"])
 
 
 def goodrx():
     return resolve(GOODRX, session_dirs())
 
 
-def workout_app(session=None, acknowledged=(GOODRX,)):
+def workout_app(session=None, acknowledged=(GOODRX,), layout="standard"):
     """The app started straight into ``session`` (GoodRx by default), no sound."""
     session = session or goodrx()
     clock = FakeClock()
@@ -39,6 +44,7 @@ def workout_app(session=None, acknowledged=(GOODRX,)):
         live_ticker=False,
         acknowledgements=MemoryAcknowledgements(set(acknowledged)),
         audio="off",
+        layout=layout,
     )
     return app, clock
 
@@ -90,10 +96,11 @@ def test_safety_notice(snap_compare, terminal_size):
 # -- the workout -----------------------------------------------------------------------
 
 
-@SIZES
-def test_hold(snap_compare, terminal_size):
+@WORKOUT_SIZES
+@LAYOUTS
+def test_hold(snap_compare, terminal_size, layout):
     """Three-way leg raise, on the back, left leg: 2 s into the first 5 s hold."""
-    app, clock = workout_app()
+    app, clock = workout_app(layout=layout)
 
     async def run_before(pilot):
         await press_next(pilot, 1)  # past the warm-up
@@ -103,10 +110,11 @@ def test_hold(snap_compare, terminal_size):
     assert snap_compare(app, terminal_size=terminal_size, run_before=run_before)
 
 
-@SIZES
-def test_rest(snap_compare, terminal_size):
+@WORKOUT_SIZES
+@LAYOUTS
+def test_rest(snap_compare, terminal_size, layout):
     """The 3 s rest after the first hold, 1 s in."""
-    app, clock = workout_app()
+    app, clock = workout_app(layout=layout)
 
     async def run_before(pilot):
         await press_next(pilot, 1)
@@ -116,10 +124,11 @@ def test_rest(snap_compare, terminal_size):
     assert snap_compare(app, terminal_size=terminal_size, run_before=run_before)
 
 
-@SIZES
-def test_side_switch(snap_compare, terminal_size):
+@WORKOUT_SIZES
+@LAYOUTS
+def test_side_switch(snap_compare, terminal_size, layout):
     """Ten holds on the left leg done: switch to the right, 1 s into the switch."""
-    app, clock = workout_app()
+    app, clock = workout_app(layout=layout)
 
     async def run_before(pilot):
         await press_next(pilot, 1)
@@ -145,10 +154,11 @@ def test_paused(snap_compare, terminal_size):
     assert snap_compare(app, terminal_size=terminal_size, run_before=run_before)
 
 
-@SIZES
-def test_tempo_reps(snap_compare, terminal_size):
+@WORKOUT_SIZES
+@LAYOUTS
+def test_tempo_reps(snap_compare, terminal_size, layout):
     """Step-up plus (exercise 4, tempo 4 s): 3 s into rep 2, on the way down."""
-    app, clock = workout_app()
+    app, clock = workout_app(layout=layout)
 
     async def run_before(pilot):
         await press_next(pilot, 4)  # warm-up, leg raise, wall sit, clamshell

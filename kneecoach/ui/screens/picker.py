@@ -1,9 +1,9 @@
 """Choose a session: a table of every session found and a preview of the one under
-the cursor (its exercises and today's doses). Files that could not be used are
-listed too, greyed, with what is wrong: one bad file costs one row, not the app.
-
-Only the session under the cursor is planned; the table's minutes are counted
-without making any steps."""
+the cursor: its exercises, today's doses, and each exercise's figure in the
+position it is held or moves to (the figures say at a glance what "clamshell" or
+"fire hydrant" means before a session is chosen). Files that could not be used
+are listed too, greyed, with what is wrong: one bad file costs one row, not the
+app."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from kneecoach.engine import Session
+from kneecoach.engine.figures.render import Picture, draw
 from kneecoach.services.catalog import Unusable, summarize_session
 from kneecoach.services.doses import TodaysPlan
 from kneecoach.text import clock_text, dose_text
@@ -30,7 +31,27 @@ UNUSABLE = "unusable:"  # the start of an unusable file's row key: no session id
 SHOWN_PROBLEMS = 5
 
 
-def preview_text(session: Session, today: PlanToday | None = None) -> Text:
+FIGURE_WIDTH = (20, 40)  # the preview's figures, in columns: at least, at most
+FIGURE_STYLES = {"w": "b", "p": "dim"}  # the working leg bold (it is heavier too), props dim
+
+
+def figure_rows(picture: Picture) -> list[Text]:
+    """A figure's rows as text, each run of cells in the style of its mark."""
+    out = []
+    for row, marks in zip(picture.rows, picture.marks, strict=True):
+        if not row.strip():
+            continue
+        text, start = Text("   ", end=""), 0
+        for end in range(1, len(row) + 1):
+            if end == len(row) or marks[end] != marks[start]:
+                text.append(row[start:end], FIGURE_STYLES.get(marks[start], ""))
+                start = end
+        text.rstrip()
+        out.append(text)
+    return out
+
+
+def preview_text(session: Session, today: PlanToday | None = None, width: int = 30) -> Text:
     planned = today(session) if today is not None else TodaysPlan(session, {})
     decisions = planned.decisions
     rows: list[Text | str] = [
@@ -58,6 +79,11 @@ def preview_text(session: Session, today: PlanToday | None = None) -> Text:
             rows.append(f"   {label}{dose_text(part, 'low', override, exercise.progression)}")
             if decision is not None and decision.change != "start":
                 rows.append(literal(f"   {decision.reason}", "dim"))
+            if part.figure is not None:
+                columns = min(max(width - 3, FIGURE_WIDTH[0]), FIGURE_WIDTH[1])
+                side = part.first_side if part.per_side else None
+                picture = draw(part.figure, 1.0, columns, max(5, columns // 4), side)
+                rows += figure_rows(picture)
     return lines(rows)
 
 
@@ -152,7 +178,9 @@ class SessionPicker(Screen[None]):
         return next((s for s in self.sessions if s.id == key), None)
 
     def _preview(self, session: Session) -> None:
-        self.query_one("#preview", Static).update(preview_text(session, self.today))
+        preview = self.query_one("#preview", Static)
+        width = preview.size.width or self.size.width * 2 // 5 - 3
+        preview.update(preview_text(session, self.today, width))
 
     def _show_unusable(self, key: str) -> None:
         self.query_one("#preview", Static).update(unusable_text(self.unusable[key]))

@@ -7,10 +7,14 @@ listeners (audio cues, the workout log) at once, in order, and is posted as an
 a message: the screen never calls the app.
 
 The ticker is re-armed after every tick for the moment the display next changes
-(the next whole second, or half-way through a tempo rep): never more than
-10 times a second, never less than once. Between those moments nothing on screen
-could change, so nothing is drawn, and the cues that fall on whole seconds are
-heard on time instead of up to a tick late.
+(the next whole second, or the next of a tempo rep's eight frames of the figure
+and pace marker): never more than 10 times a second, never less than once.
+Between those moments nothing on screen could change, so nothing is drawn, and the
+cues that fall on whole seconds are heard on time instead of up to a tick late.
+
+Two layouts: the standard one (instructions and the figure beside the countdown)
+and the mat layout, to follow from the floor (the figure and the countdown, big;
+the instructions one key away). `l` switches between them and the app remembers.
 """
 
 from __future__ import annotations
@@ -31,16 +35,20 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from kneecoach.engine import Event, EventKind, Session, Snapshot, Workout
+from kneecoach.engine.figures.motion import seconds_to_next_frame
 from kneecoach.engine.listeners import Listeners
 from kneecoach.engine.machine import Clock
+from kneecoach.text import printable
 from kneecoach.ui.literal import literal
+from kneecoach.ui.widgets.changes import show_text
 from kneecoach.ui.widgets.countdown import Countdown
 from kneecoach.ui.widgets.counters import Counters
+from kneecoach.ui.widgets.figure import FigureView
 from kneecoach.ui.widgets.instructions import Instructions
 from kneecoach.ui.widgets.session_progress import SessionProgress
 from kneecoach.ui.widgets.too_small import TooSmall
 from kneecoach.ui.widgets.up_next import UpNext
-from kneecoach.ui.wording import main_exercise_numbers, phase_class
+from kneecoach.ui.wording import exercise_title, main_exercise_numbers, phase_class
 
 TICK_HZ = 10  # at most
 SLOWEST_TICK = 1.0  # seconds, at least one tick a second whatever happens
@@ -58,8 +66,9 @@ def seconds_to_next_change(snapshot: Snapshot) -> float | None:
     if snapshot.state != "running" or snapshot.step is None:
         return None
     ahead = [_to_next_whole(snapshot.remaining), _to_next_whole(-snapshot.position)]
-    if snapshot.step.kind == "rep" and snapshot.elapsed < snapshot.step_seconds / 2:
-        ahead.append(snapshot.step_seconds / 2 - snapshot.elapsed)
+    frame = seconds_to_next_frame(snapshot)  # a tempo rep's figure and pace marker
+    if frame is not None:
+        ahead.append(frame)
     wait = min(ahead) / snapshot.speed + PAST_THE_MARK
     return min(SLOWEST_TICK, max(1 / TICK_HZ, wait))
 
@@ -81,6 +90,8 @@ WORKOUT_BINDINGS: Sequence[Binding] = [
     Binding("r", "restart_exercise", "Restart exercise", show=False),
     Binding("enter", "count_rep", "Count rep", show=False),
     Binding("m", "app.toggle_mute", "Mute", show=False),
+    Binding("l", "toggle_layout", "Layout"),
+    Binding("i", "toggle_instructions", "Steps"),
     Binding("question_mark", "help", "Help", key_display="?"),
     Binding("q", "request_quit", "Quit"),
 ]
@@ -107,6 +118,13 @@ class WorkoutScreen(Screen[None]):
             self.workout = workout
             self.summary = summary
 
+    class LayoutChosen(Message):
+        """`l`: the layout from now on ("standard" or "mat"), for the app to remember."""
+
+        def __init__(self, layout: str) -> None:
+            super().__init__()
+            self.layout = layout
+
     class HelpRequested(Message):
         """`?`: the workout is paused; ``screen.resume_after_dialog`` when help closes."""
 
@@ -131,6 +149,7 @@ class WorkoutScreen(Screen[None]):
         live_ticker: bool = True,
         first_step: int = 0,
         reasons: Mapping[str, str] | None = None,
+        layout: str = "standard",
     ) -> None:
         super().__init__()
         self.workout = workout
@@ -145,6 +164,10 @@ class WorkoutScreen(Screen[None]):
         self.snapshot: Snapshot | None = None
         self._phase = ""
         self._numbers = main_exercise_numbers(workout.plan.session.exercises)
+        self.layout_name = layout  # "standard" or "mat"
+        self._panels: list[Panel] = []
+        self._title: Static | None = None
+        self.set_class(layout == "mat", "-mat")
 
     def compose(self) -> ComposeResult:
         session = self.workout.plan.session
@@ -153,14 +176,21 @@ class WorkoutScreen(Screen[None]):
             banner = f"⏩ REHEARSAL ×{self.workout.speed:g} (not a real workout) · {banner}"
         yield Static(literal(banner), id="banner")
         yield TooSmall(id="too-small")  # instead of everything, in a tiny terminal
+        # the mat layout's, where instructions are hidden (text from the file: no markup)
+        yield Static(id="exercise-title", markup=False)
         with Horizontal(id="body"):
-            yield Instructions(self.reasons, id="instructions")
+            with Vertical(id="side-column"):
+                yield Instructions(self.reasons, id="instructions")
+                yield FigureView(id="figure")
             with Vertical(id="clock-column"):
                 yield Countdown(id="countdown")
                 yield Counters(self._numbers, id="counters")
         yield UpNext(id="up-next")
         yield SessionProgress(id="progress")
-        yield Footer()
+        # every key shown fits 80 columns in both layouts (Ctrl+P still opens the palette)
+        footer = Footer(show_command_palette=False)
+        footer.compact = True  # a reactive; not an argument before Textual 3
+        yield footer
 
     def on_mount(self) -> None:
         now = self.clock()
@@ -211,19 +241,24 @@ class WorkoutScreen(Screen[None]):
                 self.remove_class(self._phase)
             self.add_class(phase)
             self._phase = phase
-        try:
-            panels: list[Panel] = [
-                self.query_one(Countdown),
-                self.query_one(Instructions),
-                self.query_one(Counters),
-                self.query_one(UpNext),
-                self.query_one(SessionProgress),
-                self.query_one(TooSmall),
-            ]
-        except NoMatches:  # ticked before the first compose: the next tick draws
-            return
-        for panel in panels:
+        if not self._panels:
+            try:  # found once: a tick only draws
+                self._panels = [
+                    self.query_one(Countdown),
+                    self.query_one(FigureView),
+                    self.query_one(Instructions),
+                    self.query_one(Counters),
+                    self.query_one(UpNext),
+                    self.query_one(SessionProgress),
+                    self.query_one(TooSmall),
+                ]
+                self._title = self.query_one("#exercise-title", Static)
+            except NoMatches:  # ticked before the first compose: the next tick draws
+                return
+        for panel in self._panels:
             panel.show(snapshot)
+        if self._title is not None:
+            show_text(self._title, printable(exercise_title(snapshot)))
 
     def _control(self, control: Callable[[float], object]) -> None:
         control(self.clock())
@@ -261,6 +296,22 @@ class WorkoutScreen(Screen[None]):
         """Finish without a summary: the listeners still hear the session end."""
         self.summary_on_finish = False
         self._control(self.workout.finish)
+
+    def action_toggle_layout(self) -> None:
+        self.layout_name = "standard" if self.layout_name == "mat" else "mat"
+        self.set_class(self.layout_name == "mat", "-mat")
+        self.remove_class("-instructions")
+        self.refresh_bindings()
+        self.post_message(self.LayoutChosen(self.layout_name))
+
+    def action_toggle_instructions(self) -> None:
+        """In the mat layout: the instructions in place of the figure, and back."""
+        self.toggle_class("-instructions")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_instructions":
+            return self.layout_name == "mat"  # the standard layout shows them already
+        return True
 
     def action_help(self) -> None:
         self._pause_for_dialog()

@@ -1,41 +1,123 @@
-"""The big countdown: the phase in words, the seconds left in large digits, and
-during tempo reps the pace (up / down). Plain text, never markup: a timed step's
-phase is its exercise's name, from the session file."""
+"""The big countdown: the phase in words, the seconds left (or the rep number) in
+large block digits sized to the space it has, and a line under them for the pace
+of a tempo rep or a hint.
+
+What it shows comes from ``wording.countdown_content`` and how it is laid out
+from ``bigtext.countdown_layout``, both plain functions; this widget only picks
+the size from its region and draws the lines. It repaints only the cells that
+changed: in a hold, one digit a second.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Digits, Static
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 
 from kneecoach.engine import Snapshot
-from kneecoach.text import countdown_text, printable
-from kneecoach.ui.widgets.changes import show_digits, show_text
-from kneecoach.ui.wording import phase_word, tempo_phase
+from kneecoach.ui.bigtext import countdown_layout
+from kneecoach.ui.wording import countdown_content
+
+Placed = tuple[int, str, str]  # (left padding, text, role: "phase", "digits", "pace", "gap")
 
 
-class Countdown(Vertical):
+class Countdown(Widget):
+    COMPONENT_CLASSES = {"countdown--phase", "countdown--digits", "countdown--pace"}
     DEFAULT_CSS = """
-    Countdown { height: auto; }
-    Countdown > #phase { width: 100%; text-align: center; text-style: bold; }
-    Countdown > Digits { width: 100%; text-align: center; }
-    Countdown > #pace { width: 100%; text-align: center; height: 1; }
+    Countdown { height: 1fr; width: 100%; }
+    Countdown > .countdown--phase { text-style: bold; }
+    Countdown > .countdown--pace { text-style: bold; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="phase", markup=False)
-        yield Digits("", id="digits")
-        yield Static(id="pace", markup=False)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content: tuple[str, str, str] = ("", "", "")  # phase word, number, pace line
+        self.digit_rows = 0  # how tall the number is drawn, in rows
+        self._lines: list[Placed] = []
+        self._strips: dict[tuple[Placed, int], Strip] = {}
+
+    @property
+    def phase(self) -> str:
+        return self.content[0]
+
+    @property
+    def number(self) -> str:
+        return self.content[1]
+
+    @property
+    def pace(self) -> str:
+        return self.content[2]
 
     def show(self, snapshot: Snapshot) -> None:
-        step = snapshot.step
-        show_text(self.query_one("#phase", Static), printable(phase_word(snapshot)))
-        if step is not None and step.self_paced and snapshot.state != "finished":
-            # no clock to beat: show which rep this is and how to count it
-            show_digits(self.query_one(Digits), str(step.rep))
-            show_text(self.query_one("#pace", Static), f"press Enter when rep {step.rep} is done")
-            return
-        show_digits(self.query_one(Digits), countdown_text(snapshot.remaining))
-        pace = tempo_phase(snapshot) if snapshot.state == "running" else ""
-        text = {"up": "▲  UP  ▲", "down": "▼ DOWN ▼"}.get(pace, "")
-        show_text(self.query_one("#pace", Static), text)
+        content = countdown_content(snapshot)
+        if content == self.content:
+            return  # nothing shown changes: nothing drawn
+        new_phase = content[0] != self.content[0]
+        self.content = content
+        before = self._lines
+        self._lay_out()
+        if new_phase:  # the phase's colours change too: every cell
+            self._strips.clear()
+            self.refresh()
+        else:
+            self._refresh_changes(before)
+
+    def on_resize(self) -> None:
+        self._lay_out()
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        width, height = self.size
+        layout = countdown_layout(*self.content, width, height)
+        lines = [(line, block.role) for block in layout.blocks for line in block.lines]
+        top = max(0, (height - len(lines)) // 2)
+        self._lines = [(0, "", "gap")] * top + [
+            (max(0, (width - cell_len(text)) // 2), text, role) for text, role in lines
+        ]
+        self.digit_rows = layout.digit_rows
+
+    def _refresh_changes(self, before: list[Placed]) -> None:
+        """Repaint the box around the cells that changed, not the whole widget."""
+        blank: Placed = (0, "", "gap")
+        left, right, rows = self.size.width, -1, []
+        for y in range(max(len(before), len(self._lines))):
+            old = before[y] if y < len(before) else blank
+            new = self._lines[y] if y < len(self._lines) else blank
+            if old == new:
+                continue
+            rows.append(y)
+            for pad, text, _ in (old, new):
+                if text:
+                    left, right = min(left, pad), max(right, pad + len(text))
+        if rows:
+            if right < 0:
+                left, right = 0, self.size.width
+            self.refresh(Region(left, rows[0], right - left, rows[-1] - rows[0] + 1))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        placed = self._lines[y] if y < len(self._lines) else (0, "", "gap")
+        strip = self._strips.get((placed, width))
+        if strip is None:  # one strip per distinct line, drawn once
+            if len(self._strips) > 256:
+                self._strips.clear()
+            strip = self._strips[(placed, width)] = self._strip(placed, width)
+        return strip
+
+    def _strip(self, placed: Placed, width: int) -> Strip:
+        base = self.rich_style
+        pad, text, role = placed
+        if not text:
+            return Strip.blank(width, base)
+        style = base + self.get_component_rich_style(f"countdown--{role}")
+        segments = [Segment(" " * pad, base), Segment(text, style)]
+        rest = width - pad - cell_len(text)
+        if rest > 0:
+            segments.append(Segment(" " * rest, base))
+        return Strip(segments, width).crop(0, width)
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()  # a new theme, or a new phase's colours
+        super().notify_style_update()

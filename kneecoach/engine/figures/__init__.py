@@ -1,0 +1,1 @@
+"""Figures of exercises: a skeleton posed by joint angles, drawn in braille."""
