@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from kneecoach.text import printable
+from kneecoach.engine.printable import printable
 
 
 class StartingScreen(Screen[None]):
