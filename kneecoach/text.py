@@ -62,15 +62,17 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
-def short(text: str, width: int) -> str:
+def short(text: str, width: int, *, keep_part: bool = True) -> str:
     """Cut to ``width`` with an ellipsis; a "name: part" keeps its part, so that
     "Three-way leg raise: front" and "...: side" stay apart in a narrow column.
-    Text from a file is made ``printable`` first: what is cut is what is shown."""
+    ``keep_part=False`` (a title: "Cleveland Clinic: 5 exercises…") keeps its
+    start instead. Text from a file is made ``printable`` first: what is cut is
+    what is shown."""
     text = printable(text)
     if len(text) <= width:
         return text
     name, colon, part = text.rpartition(": ")
-    if colon and len(part) + 4 <= width:
+    if keep_part and colon and len(part) + 4 <= width:
         return short(name, width - len(part) - 2) + colon + part
     return text[: width - 1] + "…"
 

@@ -74,6 +74,7 @@ class Snapshot:
     total: float
     next_step: Step | None
     next_exercise: Exercise | None
+    done_seconds: float = 0.0  # session seconds actually spent in steps (skips not counted)
 
     @property
     def elapsed(self) -> float:

@@ -58,6 +58,7 @@ class Workout:
         self._before = list(itertools.accumulate((s.seconds for s in self._steps), initial=0.0))
         self._starts = plan.exercise_starts()
         self.records = [StepRecord(step) for step in self._steps]
+        self._recorded = 0.0  # clock seconds of every record, kept as records change
         self.state = "ready"
         self._events: list[Event] = []
         self._index = 0
@@ -126,7 +127,21 @@ class Workout:
             total=self._before[-1] + self._extra,
             next_step=following,
             next_exercise=exercises[exercise_number] if exercise_number < len(exercises) else None,
+            done_seconds=self._recorded * self.speed + self._current_done(elapsed),
         )
+
+    def _current_done(self, elapsed: float) -> float:
+        """Session seconds of the current step done so far (none before it starts,
+        none of a get-ready before a step carried on, and none once it is recorded)."""
+        if self.state in ("ready", "finished") or self._lead_in is not None:
+            return 0.0
+        return elapsed
+
+    def set_record(self, index: int, record: StepRecord) -> None:
+        """How step ``index`` went (the machine's own, or one carried over from the
+        log when an interrupted workout carries on)."""
+        self._recorded += record.active_seconds - self.records[index].active_seconds
+        self.records[index] = record
 
     # -- controls -----------------------------------------------------------------
 
@@ -334,7 +349,7 @@ class Workout:
             active = 0.0
         if outcome is not Outcome.DONE and outcome is not Outcome.EXTENDED:
             outcome = Outcome.CUT_SHORT if active > 0 else Outcome.SKIPPED
-        self.records[self._index] = StepRecord(step, outcome, active, self._pauses)
+        self.set_record(self._index, StepRecord(step, outcome, active, self._pauses))
         self._emit(EventKind.STEP_ENDED, at, step, outcome=outcome, active_seconds=active)
 
     def _begin(self, index: int, at: float, *, carried_on: bool = False) -> None:
@@ -366,7 +381,7 @@ class Workout:
         self._close(now, Outcome.SKIPPED)
         for passed in range(self._index + 1, index):  # jumped over: skipped, and said so
             step = self._steps[passed]
-            self.records[passed] = StepRecord(step, Outcome.SKIPPED, 0.0, 0)
+            self.set_record(passed, StepRecord(step, Outcome.SKIPPED, 0.0, 0))
             self._emit(EventKind.STEP_ENDED, now, step, outcome=Outcome.SKIPPED, active_seconds=0.0)
         self._begin(index, now)
 

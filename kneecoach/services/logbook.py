@@ -216,7 +216,7 @@ def carry_over(workout: Workout, resume: LoggedWorkout) -> int:
     for step in resume.steps:
         if 0 <= step.index < len(workout.records):
             planned = workout.plan.steps[step.index]
-            workout.records[step.index] = StepRecord(
-                planned, step.outcome, step.actual_seconds, step.pauses
+            workout.set_record(
+                step.index, StepRecord(planned, step.outcome, step.actual_seconds, step.pauses)
             )
     return resume_index(resume)

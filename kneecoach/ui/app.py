@@ -384,8 +384,15 @@ class KneecoachApp(App[int]):
             self.call_from_thread(action)
 
     def action_toggle_mute(self) -> None:
+        """Sound off or on; a workout shows it beside the phase for as long as it lasts."""
+        from kneecoach.ui.screens.workout import WorkoutScreen
+
         muted = self.listeners.toggle_mute()
-        self.notify("Sound off" if muted else "Sound on", timeout=2)
+        workouts = [s for s in self.screen_stack if isinstance(s, WorkoutScreen)]
+        for screen in workouts:
+            screen.show_muted(muted)
+        if not workouts:
+            self.notify("Sound off" if muted else "Sound on", timeout=2)
 
     # -- command palette -------------------------------------------------------------
 

@@ -71,6 +71,7 @@ class WorkoutFlows:
             first_step=first,
             reasons=planned.reasons,
             layout=self.display.layout,
+            muted=self.listeners.muted,
         )
 
     # -- start-up --------------------------------------------------------------------

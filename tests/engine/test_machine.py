@@ -288,3 +288,30 @@ def test_steps_jumped_over_are_reported_skipped(workout, clock):
     assert [e.step.index for e in ended] == list(range(first, workout.index))
     assert {e.outcome for e in ended} == {Outcome.SKIPPED}
     assert all(workout.records[i].outcome is Outcome.SKIPPED for i in range(workout.index))
+
+
+def test_done_counts_only_the_time_spent_and_left_keeps_to_the_plan(workout, clock):
+    total = workout.snapshot().total
+    clock.advance(20)  # 20 s of the warm-up
+    workout.pause()
+    clock.advance(30)  # a pause counts for nothing
+    workout.resume()
+    workout.skip_step()  # the other 40 s of it are skipped, not done
+    snap = workout.tick().snapshot
+    assert snap.done_seconds == pytest.approx(20)
+    assert snap.remaining_total == pytest.approx(total - 60)  # left: the plan's rest
+    clock.advance(4)
+    snap = workout.tick().snapshot
+    assert snap.done_seconds == pytest.approx(24)
+    workout.next_exercise()  # jumped over: none of it counts
+    clock.advance(1)
+    assert workout.tick().snapshot.done_seconds == pytest.approx(25)
+
+
+def test_done_is_in_the_session_seconds_of_a_rehearsal(clock):
+    fast = Workout(build_plan(session_from_yaml(SESSION)), clock=clock, speed=10)
+    fast.start()
+    clock.advance(3)  # 30 session seconds of the warm-up
+    fast.skip_step()
+    clock.advance(0.5)
+    assert fast.tick().snapshot.done_seconds == pytest.approx(35)

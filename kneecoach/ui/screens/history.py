@@ -164,7 +164,7 @@ class HistoryScreen(Screen[None]):
         for workout in view.recent:
             cells = [
                 f"{workout.started_at.astimezone(self.tz):%Y-%m-%d}",
-                short(workout.title, 24),
+                short(workout.title, 24, keep_part=False),  # a title: its start
                 WORKOUT_STATUS_MARK[workout.status],
                 duration_text(workout.started_at, workout.ended_at, workout.away_seconds),
                 pain_text(workout.pain_before, workout.pain_after),

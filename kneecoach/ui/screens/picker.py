@@ -21,9 +21,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from kneecoach.engine import Session
 from kneecoach.engine.figures.render import Picture, draw
+from kneecoach.engine.model import main_exercise_numbers
 from kneecoach.services.catalog import Unusable, summarize_session
 from kneecoach.services.doses import TodaysPlan
-from kneecoach.text import clock_text, dose_text
+from kneecoach.text import clock_text, dose_text, short
 from kneecoach.ui.literal import line, lines, literal
 
 PlanToday = Callable[[Session], TodaysPlan]
@@ -56,7 +57,7 @@ def preview_text(session: Session, today: PlanToday | None = None, width: int = 
     decisions = planned.decisions
     rows: list[Text | str] = [
         literal(session.title, "b"),
-        literal(f"Source: {', '.join(session.sources)}", "dim"),
+        literal(f"Source: {'; '.join(session.source_texts)}", "dim"),
     ]
     if session.summary:
         rows += ["", session.summary]
@@ -70,8 +71,10 @@ def preview_text(session: Session, today: PlanToday | None = None, width: int = 
     if session.equipment:
         rows += [line(("You need:", "b"), " " + ", ".join(session.equipment))]
     rows += [""]
-    for number, exercise in enumerate(session.exercises, start=1):
-        rows.append(line(f"{number}. ", (exercise.name, "b")))
+    numbers = main_exercise_numbers(session.exercises)  # as the workout counts them
+    for index, exercise in enumerate(session.exercises):
+        number = f"{numbers[index][0]}. " if index in numbers else ""
+        rows.append(line(number, (exercise.name, "b")))
         for part in exercise.units():
             label = f"{part.name}: " if part.name else ""
             decision = decisions.get(exercise.unit_key(part))
@@ -158,8 +161,7 @@ class SessionPicker(Screen[None]):
         for session in self.sessions:
             seconds = self.today(session).seconds if self.today else None
             row = summarize_session(session, seconds)  # as `kneecoach list`, at today's dose
-            source = session.source if len(session.source) <= 28 else session.source[:27] + "…"
-            cells = (literal(session.title), literal(source))
+            cells = (literal(session.title), literal(short(session.source.short, 28)))
             table.add_row(row.minutes, row.exercises, *cells, key=session.id)
         for key, file in self.unusable.items():
             name = literal(f"⚠ {Path(file.path).name}: cannot be used", "dim")

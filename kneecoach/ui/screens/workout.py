@@ -38,6 +38,7 @@ from kneecoach.engine import Event, EventKind, Session, Snapshot, Workout
 from kneecoach.engine.figures.motion import seconds_to_next_frame
 from kneecoach.engine.listeners import Listeners
 from kneecoach.engine.machine import Clock
+from kneecoach.engine.model import main_exercise_numbers
 from kneecoach.text import printable
 from kneecoach.ui.literal import literal
 from kneecoach.ui.widgets.changes import show_text
@@ -48,7 +49,7 @@ from kneecoach.ui.widgets.instructions import Instructions
 from kneecoach.ui.widgets.session_progress import SessionProgress
 from kneecoach.ui.widgets.too_small import TooSmall
 from kneecoach.ui.widgets.up_next import UpNext
-from kneecoach.ui.wording import exercise_title, main_exercise_numbers, phase_class
+from kneecoach.ui.wording import exercise_title, phase_class
 
 TICK_HZ = 10  # at most
 SLOWEST_TICK = 1.0  # seconds, at least one tick a second whatever happens
@@ -150,8 +151,10 @@ class WorkoutScreen(Screen[None]):
         first_step: int = 0,
         reasons: Mapping[str, str] | None = None,
         layout: str = "standard",
+        muted: bool = False,
     ) -> None:
         super().__init__()
+        self.muted = muted  # shown beside the phase; the app says when it changes
         self.workout = workout
         self.clock = clock
         self.listeners = listeners or Listeners()
@@ -183,7 +186,9 @@ class WorkoutScreen(Screen[None]):
                 yield Instructions(self.reasons, id="instructions")
                 yield FigureView(id="figure")
             with Vertical(id="clock-column"):
-                yield Countdown(id="countdown")
+                countdown = Countdown(id="countdown")
+                countdown.muted = self.muted
+                yield countdown
                 yield Counters(self._numbers, id="counters")
         yield UpNext(id="up-next")
         yield SessionProgress(id="progress")
@@ -259,6 +264,16 @@ class WorkoutScreen(Screen[None]):
             panel.show(snapshot)
         if self._title is not None:
             show_text(self._title, printable(exercise_title(snapshot)))
+
+    def show_muted(self, muted: bool) -> None:
+        """Sound went off or on (`m`): say so beside the phase until it changes back."""
+        self.muted = muted
+        try:
+            self.query_one(Countdown).muted = muted
+        except NoMatches:  # not composed yet: compose takes ``self.muted``
+            return
+        if self.snapshot is not None:
+            self.render_snapshot(self.snapshot)
 
     def _control(self, control: Callable[[float], object]) -> None:
         control(self.clock())
