@@ -25,6 +25,7 @@ class EventKind(StrEnum):
     SESSION_DONE = "session_done"
     PAUSED = "paused"
     RESUMED = "resumed"
+    SHARP_PAIN = "sharp_pain"  # the person reported sharp pain in this step's exercise
 
 
 class Outcome(StrEnum):

@@ -58,6 +58,7 @@ class Workout:
         self._before = list(itertools.accumulate((s.seconds for s in self._steps), initial=0.0))
         self._starts = plan.exercise_starts()
         self.records = [StepRecord(step) for step in self._steps]
+        self.sharp_pain: list[Step] = []  # where sharp pain was reported, in order
         self._recorded = 0.0  # clock seconds of every record, kept as records change
         self.state = "ready"
         self._events: list[Event] = []
@@ -230,6 +231,23 @@ class Workout:
             self.resume(now)
         self._complete(now, Outcome.DONE)
         return True
+
+    def report_sharp_pain(self, now: float | None = None) -> Step | None:
+        """Sharp pain in the current exercise: it is reported (``SHARP_PAIN``), the
+        step in progress is cut short and the rest of the exercise, its other parts
+        included, skipped. The step it happened in, or None when nothing runs."""
+        now = self._sync(now)
+        if not self._live():
+            return None
+        step = self.step
+        self.sharp_pain.append(step)
+        self._emit(EventKind.SHARP_PAIN, now, step)
+        later = [start for start in self._starts if start > self._index]
+        if later:
+            self._jump(later[0], now)
+        else:
+            self._end_session(now)
+        return step
 
     def finish(self, now: float | None = None) -> None:
         """Finish early: the current step is cut short and the session ends."""

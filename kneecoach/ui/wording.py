@@ -21,8 +21,8 @@ PHASE_WORDS = {
 }
 
 
-PAUSED_MARK = "⏸ PAUSED"
-MUTED_MARK = "🔇 muted"
+PAUSED_MARK = "‖ PAUSED"
+MUTED_MARK = "✕ sound off"
 
 
 def phase_word(snapshot: Snapshot) -> str:

@@ -8,8 +8,8 @@ import pytest
 from kneecoach.engine import Workout, build_plan
 from kneecoach.services.catalog import resolve, session_dirs
 from kneecoach.ui.wording import (
-    counters_side,
     countdown_content,
+    counters_side,
     exercise_title,
     leg_text,
     phase_word,
@@ -142,12 +142,12 @@ def test_pause_and_mute_are_shown_beside_the_phase_not_instead_of_it(goodrx):
     workout.start()
     clock.advance(1)
     running = workout.tick().snapshot
-    assert status_marks(running) == "" and status_marks(running, muted=True) == "🔇 muted"
+    assert status_marks(running) == "" and status_marks(running, muted=True) == "✕ sound off"
     workout.pause()
     paused = workout.tick().snapshot
     assert phase_word(paused) == phase_word(running) == "WARM-UP"
     phase, number, under, marks = countdown_content(paused, muted=True)
-    assert (phase, marks) == ("WARM-UP", "⏸ PAUSED  🔇 muted")
+    assert (phase, marks) == ("WARM-UP", "‖ PAUSED  ✕ sound off")
     assert under == "space to carry on"
 
 

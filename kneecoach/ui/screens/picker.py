@@ -143,6 +143,7 @@ class SessionPicker(Screen[None]):
     ) -> None:
         super().__init__()
         self.sessions = list(sessions)
+        self._plan_today = today
         self.today = _once_per_session(today) if today is not None else None
         self.unusable = {f"{UNUSABLE}{n}": file for n, file in enumerate(unusable)}
 
@@ -157,7 +158,7 @@ class SessionPicker(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         # The short numbers first: a long title would push them out of sight.
-        table.add_columns("Min", "Ex.", "Session", "Source")
+        self._minutes_column = table.add_columns("Min", "Ex.", "Session", "Source")[0]
         for session in self.sessions:
             seconds = self.today(session).seconds if self.today else None
             row = summarize_session(session, seconds)  # as `kneecoach list`, at today's dose
@@ -175,6 +176,20 @@ class SessionPicker(Screen[None]):
         else:
             self._show_unusable(next(iter(self.unusable)))
         table.focus()
+
+    def replan(self) -> None:
+        """Back from a workout: today's doses (and so the minutes) may have moved."""
+        if self._plan_today is None:
+            return
+        self.today = _once_per_session(self._plan_today)
+        table = self.query_one(DataTable)
+        for session in self.sessions:
+            minutes = summarize_session(session, self.today(session).seconds).minutes
+            table.update_cell(session.id, self._minutes_column, minutes)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        shown = self._session(key)
+        if shown is not None:
+            self._preview(shown)
 
     def _session(self, key: str | None) -> Session | None:
         return next((s for s in self.sessions if s.id == key), None)

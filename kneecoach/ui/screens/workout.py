@@ -40,7 +40,7 @@ from kneecoach.engine.listeners import Listeners
 from kneecoach.engine.machine import Clock
 from kneecoach.engine.model import main_exercise_numbers
 from kneecoach.text import printable
-from kneecoach.ui.literal import literal
+from kneecoach.ui.literal import as_markup, literal
 from kneecoach.ui.widgets.changes import show_text
 from kneecoach.ui.widgets.countdown import Countdown
 from kneecoach.ui.widgets.counters import Counters
@@ -81,12 +81,13 @@ def _to_next_whole(value: float) -> float:
 
 
 # The footer shows only what fits in 80 columns, Help and Quit included; `?` and
-# the command palette list every key.
+# the command palette list every key (by its tooltip, where the footer's word is short).
 WORKOUT_BINDINGS: Sequence[Binding] = [
-    Binding("space", "toggle_pause", "Pause/resume"),
+    Binding("space", "toggle_pause", "Pause", tooltip="Pause/resume"),
     Binding("n,right", "next_exercise", "Next exercise", key_display="n/→"),
     Binding("p,left", "previous_exercise", "Previous", key_display="p/←", show=False),
     Binding("s", "skip_step", "Skip step"),
+    Binding("o", "sharp_pain", "Ouch"),
     Binding("plus,equals_sign", "extend", "+10 s", key_display="+", show=False),
     Binding("r", "restart_exercise", "Restart exercise", show=False),
     Binding("enter", "count_rep", "Count rep", show=False),
@@ -152,8 +153,10 @@ class WorkoutScreen(Screen[None]):
         reasons: Mapping[str, str] | None = None,
         layout: str = "standard",
         muted: bool = False,
+        gentler: bool = False,
     ) -> None:
         super().__init__()
+        self.gentler = gentler  # every exercise at its lowest dose, this once
         self.muted = muted  # shown beside the phase; the app says when it changes
         self.workout = workout
         self.clock = clock
@@ -175,6 +178,8 @@ class WorkoutScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         session = self.workout.plan.session
         banner = session.title
+        if self.gentler:
+            banner = f"Gentler today, every exercise at its lowest dose · {banner}"
         if self.workout.speed != 1:  # first, so that a narrow terminal still shows it
             banner = f"⏩ REHEARSAL ×{self.workout.speed:g} (not a real workout) · {banner}"
         yield Static(literal(banner), id="banner")
@@ -299,6 +304,22 @@ class WorkoutScreen(Screen[None]):
             self.notify("Only a hold, rest or timed step can be made longer.", timeout=3)
         self.tick()
 
+    def action_sharp_pain(self) -> None:
+        """`o` (ouch): sharp pain now. It is logged on this exercise, the rest of the
+        exercise is skipped, and its dose steps back next time."""
+        step = self.workout.report_sharp_pain(self.clock())
+        self.tick()
+        if step is not None:
+            name = self.workout.plan.session.exercises[step.exercise_index].name
+            self.notify(
+                as_markup(
+                    f"Sharp pain noted on {name}: skipped, and its dose steps back next time."
+                    " If the pain stays, stop for today (q, then f)."
+                ),
+                severity="warning",
+                timeout=10,
+            )
+
     def action_count_rep(self) -> None:
         if not self.workout.count_rep(self.clock()):
             self.notify("Enter counts reps in self-paced exercises only.", timeout=3)
@@ -329,14 +350,14 @@ class WorkoutScreen(Screen[None]):
         return True
 
     def action_help(self) -> None:
-        self._pause_for_dialog()
+        self.pause_for_dialog()
         self.post_message(self.HelpRequested(self, self.workout.plan.session))
 
     def action_request_quit(self) -> None:
-        self._pause_for_dialog()
+        self.pause_for_dialog()
         self.post_message(self.QuitRequested(self))
 
-    def _pause_for_dialog(self) -> None:
+    def pause_for_dialog(self) -> None:
         """A dialog over a running workout pauses it, so that no hold runs unseen."""
         self._paused_by_dialog = self.workout.state == "running"
         if self._paused_by_dialog:

@@ -1,6 +1,6 @@
 """The big countdown: the phase in words, the seconds left (or the rep number) in
 large block digits sized to the space it has, and a line under them for the pace
-of a tempo rep or a hint; above the phase, while they last, "paused" and "muted".
+of a tempo rep or a hint; above the phase, while they last, "paused" and "sound off".
 
 What it shows comes from ``wording.countdown_content`` and how it is laid out
 from ``bigtext.countdown_layout``, both plain functions; this widget only picks
