@@ -11,11 +11,11 @@ history screen. Plain functions of plain values: no Textual, no database.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from kneecoach.engine.model import DoseEnd, Part, Progression, Range, dose_limits
-from kneecoach.engine.outcomes import ExerciseOutcome, WorkoutStatus
+from kneecoach.engine.outcomes import ExerciseOutcome, PainChoice, WorkoutStatus
 from kneecoach.engine.plan import ChosenDose, choose_dose
 from kneecoach.engine.printable import printable  # the one cleaner of text from files
 
@@ -62,15 +62,17 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
-def short(text: str, width: int) -> str:
+def short(text: str, width: int, *, keep_part: bool = True) -> str:
     """Cut to ``width`` with an ellipsis; a "name: part" keeps its part, so that
     "Three-way leg raise: front" and "...: side" stay apart in a narrow column.
-    Text from a file is made ``printable`` first: what is cut is what is shown."""
+    ``keep_part=False`` (a title: "Cleveland Clinic: 5 exercises…") keeps its
+    start instead. Text from a file is made ``printable`` first: what is cut is
+    what is shown."""
     text = printable(text)
     if len(text) <= width:
         return text
     name, colon, part = text.rpartition(": ")
-    if colon and len(part) + 4 <= width:
+    if keep_part and colon and len(part) + 4 <= width:
         return short(name, width - len(part) - 2) + colon + part
     return text[: width - 1] + "…"
 
@@ -152,6 +154,27 @@ def pain_score(value: int | None) -> str:
     return "–" if value is None else f"{value}/10"
 
 
+PAIN_CHOICE_NOTE = {
+    PainChoice.GENTLER: "gentler",
+    PainChoice.STOP: "stopped for pain",
+    PainChoice.GO_ON: "went on despite pain",
+}
+
+
+def workout_notes(
+    choice: PainChoice | None,
+    sharp_pain: Sequence[str] = (),
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """What else a history row says: what was chosen when pain said to stop, and
+    where sharp pain was reported ("gentler · sharp pain: Clamshell")."""
+    pieces = [PAIN_CHOICE_NOTE[choice]] if choice is not None else []
+    if sharp_pain:
+        where = dict.fromkeys(unit_name(key, names) for key in sharp_pain)
+        pieces.append("sharp pain: " + ", ".join(where))
+    return " · ".join(pieces)
+
+
 def streak_text(current: int, longest: int) -> str:
     """Like "Current streak 4 days · longest 12 days"; rehearsals never count."""
     now = f"Current streak {plural(current, 'day')}" if current else "No streak going"
@@ -173,4 +196,5 @@ EXERCISE_OUTCOME_MARK: dict[ExerciseOutcome, str] = {
     ExerciseOutcome.SKIPPED: "– skipped",
     ExerciseOutcome.CUT_SHORT: "✂ cut short",
     ExerciseOutcome.PARTLY_DONE: "◐ partly done",
+    ExerciseOutcome.SHARP_PAIN: "⚠ sharp pain",
 }

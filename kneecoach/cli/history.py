@@ -25,6 +25,7 @@ from kneecoach.text import (
     plural,
     printable,
     streak_text,
+    workout_notes,
 )
 
 NO_WORKOUTS = "No workouts logged yet."
@@ -50,6 +51,8 @@ def history_lines(
     for workout in workouts:
         start = workout.started_at.astimezone(tz)
         mark = f"  {REHEARSAL_MARK} ×{workout.speed:g}" if workout.is_rehearsal else ""
+        notes = workout_notes(workout.pain_choice, [p.key for p in workout.sharp_pain])
+        mark += f"  {notes}" if notes else ""
         duration = duration_text(workout.started_at, workout.ended_at, workout.away_seconds)
         lines.append(
             f"{start:%Y-%m-%d}  {start:%H:%M}  {workout.session:<{width}}  "

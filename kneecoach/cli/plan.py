@@ -9,12 +9,13 @@ from collections.abc import Mapping
 
 from kneecoach.cli.common import data_folder, progression_settings, sessions_dirs
 from kneecoach.engine import DoseDecision, Exercise, Part, Plan, build_plan
-from kneecoach.engine.model import Dose, DoseEnd, plain_number
+from kneecoach.engine.model import Dose, DoseEnd, main_exercise_numbers, plain_number
 from kneecoach.engine.printable import json_safe
 from kneecoach.services.catalog import resolve
 from kneecoach.text import clock_text, dose_text, printable
 
-COLUMNS = "{number:>3}  {name:<34} {kind:<10} {time:>7}  {dose}"
+HEADER = ("#", "Exercise", "Kind", "Time", "Dose")
+GAP = "  "
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,20 +48,16 @@ def _exercise_seconds(plan: Plan) -> dict[int, float]:
 def plan_table(
     plan: Plan, end: DoseEnd = "low", today: Mapping[str, DoseDecision] | None = None
 ) -> str:
-    """The plan as a table; with ``today``, at today's doses, each with its reason."""
+    """The plan as a table; with ``today``, at today's doses, each with its reason.
+    Exercises are numbered as the picker and the workout number them (strength and
+    stretch work; the warm-up and cool-down go by their names), and every column is
+    as wide as its longest cell."""
     session = plan.session
     header = (
         "Dose: today's (`kneecoach dose` sets one by hand)"
         if today is not None
         else (f"Dose: the {end} end of every range")
     )
-    lines = [
-        f"{session.title}  [{session.id}]",
-        f"Source: {', '.join(session.sources)}",
-        header,
-        "",
-        COLUMNS.format(number="#", name="Exercise", kind="Kind", time="Time", dose="Dose"),
-    ]
     seconds = _exercise_seconds(plan)
     reasons: dict[str, str] = {}  # reason -> the exercises (and parts) it is about
 
@@ -73,20 +70,26 @@ def plan_table(
         override = decision.dose if decision is not None else None
         return dose_text(part, end, override, exercise.progression)
 
+    numbers = main_exercise_numbers(session.exercises)
+    rows: list[tuple[str, str, str, str, str]] = [HEADER]
     for index, exercise in enumerate(session.exercises):
+        number = str(numbers[index][0]) if index in numbers else ""
         time = clock_text(seconds.get(index, 0.0))
-        row = {"number": index + 1, "name": exercise.name, "kind": exercise.kind, "time": time}
         if exercise.parts:
-            lines.append(COLUMNS.format(**row, dose="").rstrip())
+            rows.append((number, exercise.name, exercise.kind, time, ""))
             for part in exercise.parts:
-                lines.append(
-                    COLUMNS.format(
-                        number="", name="  · " + part.name, kind="", time="",
-                        dose=dose_of(exercise, part),
-                    )
-                )  # fmt: skip
+                rows.append(("", "  · " + part.name, "", "", dose_of(exercise, part)))
         else:
-            lines.append(COLUMNS.format(**row, dose=dose_of(exercise, exercise.units()[0])))
+            rows.append(
+                (number, exercise.name, exercise.kind, time, dose_of(exercise, exercise.units()[0]))
+            )
+    lines = [
+        f"{session.title}  [{session.id}]",
+        f"Source: {'; '.join(session.source_texts)}",
+        header,
+        "",
+        *table_lines(rows),
+    ]
     if len(reasons) == 1:
         lines += ["", f"Why these doses: {next(iter(reasons))}, for every exercise."]
     elif reasons:
@@ -97,6 +100,21 @@ def plan_table(
         f"Total {clock_text(plan.total_seconds)} ({len(plan.steps)} steps, rests included)",
     ]
     return "\n".join(printable(line) for line in lines)  # names and sources are the file's
+
+
+def table_lines(rows: list[tuple[str, str, str, str, str]]) -> list[str]:
+    """Rows of (number, name, kind, time, dose), each column as wide as its widest
+    cell (as shown: the text made printable); numbers and times to the right."""
+    shown = [tuple(printable(cell) for cell in row) for row in rows]
+    widths = [max(len(row[column]) for row in shown) for column in range(4)]
+    out = []
+    for number, name, kind, time, dose in shown:
+        cells = (
+            number.rjust(widths[0]), name.ljust(widths[1]), kind.ljust(widths[2]),
+            time.rjust(widths[3]), dose,
+        )  # fmt: skip
+        out.append(GAP.join(cells).rstrip())
+    return out
 
 
 def _dose_json(dose: Dose | None, keys: tuple[str, ...]) -> dict[str, list[float] | None]:
@@ -121,7 +139,7 @@ def _exercise_json(exercise: Exercise) -> dict[str, object]:
         "id": exercise.id,
         "name": exercise.name,
         "kind": exercise.kind,
-        "source": exercise.source,
+        "source": exercise.source.text,
         "per_side": exercise.per_side or any(part.per_side for part in exercise.parts),
         **_dose_json(exercise.dose, ("minutes", "hold_seconds", "reps", "sets", "tempo_seconds")),
         "parts": [_part_json(part) for part in exercise.parts],
@@ -135,7 +153,7 @@ def plan_json(
     result: dict[str, object] = {
         "id": session.id,
         "title": session.title,
-        "sources": session.sources,
+        "sources": session.source_texts,
         "dose": dose,
         "total_seconds": plain_number(plan.total_seconds),
         "exercises": [_exercise_json(exercise) for exercise in session.exercises],

@@ -25,6 +25,7 @@ class EventKind(StrEnum):
     SESSION_DONE = "session_done"
     PAUSED = "paused"
     RESUMED = "resumed"
+    SHARP_PAIN = "sharp_pain"  # the person reported sharp pain in this step's exercise
 
 
 class Outcome(StrEnum):
@@ -74,6 +75,7 @@ class Snapshot:
     total: float
     next_step: Step | None
     next_exercise: Exercise | None
+    done_seconds: float = 0.0  # session seconds actually spent in steps (skips not counted)
 
     @property
     def elapsed(self) -> float:

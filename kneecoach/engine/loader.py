@@ -23,6 +23,7 @@ from kneecoach.engine.limits import (
     REST_LIMIT,
 )
 from kneecoach.engine.loader_posture import POSTURE_KEYS, REP_KEYS, Posture, PostureReader
+from kneecoach.engine.loader_source import read_source
 from kneecoach.engine.model import (
     EXERCISE_KINDS,
     REST_KEYS,
@@ -40,6 +41,7 @@ from kneecoach.engine.model import (
 from kneecoach.engine.plan import top_steps
 from kneecoach.engine.printable import excerpt
 from kneecoach.engine.progression_rule import RuleReader
+from kneecoach.engine.sources import Source
 from kneecoach.engine.yamlnodes import NodeReader
 
 SESSION_KEYS = (
@@ -96,14 +98,13 @@ class _SessionReader:
         title = (
             self.r.text(keys["title"], "title", most=MAX_NAME_CHARS) if "title" in keys else None
         )
-        source = self.r.text(keys["source"], "source") if "source" in keys else None
+        source = read_source(self.r, keys["source"], "source") if "source" in keys else None
         rests = self.rests(keys["rests"], "rests", Rests()) if "rests" in keys else Rests()
         rule = (
             RuleReader(self.r).session_rule(keys["progression_rule"])
             if "progression_rule" in keys
             else ProgressionRule()
         )
-        source = source or ""
         per_week = self.per_week(keys["per_week"]) if "per_week" in keys else None
         exercises: list[Exercise] = []
         for key, kind in (("warm_up", "warm-up"), ("cool_down", "cool-down")):
@@ -125,7 +126,7 @@ class _SessionReader:
             exercises += self.timed_block(
                 keys["cool_down"], "cool_down", "cool-down", source, rests
             )
-        if sid is None or title is None or not source or self.r.errors:
+        if sid is None or title is None or source is None or self.r.errors:
             return None
         self.check_size(exercises)
         if self.r.errors:
@@ -206,7 +207,7 @@ class _SessionReader:
             self.ids[exercise_id] = line
 
     def timed_block(
-        self, node: Node, field: str, kind: ExerciseKind, source: str, rests: Rests
+        self, node: Node, field: str, kind: ExerciseKind, source: Source | None, rests: Rests
     ) -> list[Exercise]:
         keys = self.r.mapping(node, field, TIMED_BLOCK_KEYS, required=("minutes", "what"))
         if keys is None:
@@ -223,7 +224,7 @@ class _SessionReader:
             else ()
         )
         figure = read_figure(self.r, keys, field)
-        if minutes is None or what is None:
+        if minutes is None or what is None or source is None:
             return []
         self.nodes[node.start_mark.line + 1] = (node, field)
         return [
@@ -318,7 +319,9 @@ class _SessionReader:
             first = self.r.choice(keys["first_side"], f"{field}.first_side", SIDES) or first
         return per_side, first
 
-    def exercise(self, node: Node, field: str, source: str, rests: Rests) -> Exercise | None:
+    def exercise(
+        self, node: Node, field: str, source: Source | None, rests: Rests
+    ) -> Exercise | None:
         keys = self.r.mapping(node, field, EXERCISE_KEYS, required=("id", "name", "kind"))
         if keys is None:
             return None
@@ -373,14 +376,19 @@ class _SessionReader:
             if "progression_rule" in keys
             else None
         )
+        own_source = (
+            read_source(self.r, keys["source"], f"{field}.source") if "source" in keys else source
+        )
         if eid is None or name is None or kind is None or (dose is None and not parts):
+            return None
+        if own_source is None:
             return None
         self.nodes[node.start_mark.line + 1] = (node, field)
         return Exercise(
             id=eid,
             name=name,
             kind=kind,
-            source=self.optional_text(keys, "source", field) or source,
+            source=own_source,
             steps=steps,
             rests=own_rests,
             parts=parts,

@@ -58,6 +58,8 @@ class Workout:
         self._before = list(itertools.accumulate((s.seconds for s in self._steps), initial=0.0))
         self._starts = plan.exercise_starts()
         self.records = [StepRecord(step) for step in self._steps]
+        self.sharp_pain: list[Step] = []  # where sharp pain was reported, in order
+        self._recorded = 0.0  # clock seconds of every record, kept as records change
         self.state = "ready"
         self._events: list[Event] = []
         self._index = 0
@@ -126,7 +128,21 @@ class Workout:
             total=self._before[-1] + self._extra,
             next_step=following,
             next_exercise=exercises[exercise_number] if exercise_number < len(exercises) else None,
+            done_seconds=self._recorded * self.speed + self._current_done(elapsed),
         )
+
+    def _current_done(self, elapsed: float) -> float:
+        """Session seconds of the current step done so far (none before it starts,
+        none of a get-ready before a step carried on, and none once it is recorded)."""
+        if self.state in ("ready", "finished") or self._lead_in is not None:
+            return 0.0
+        return elapsed
+
+    def set_record(self, index: int, record: StepRecord) -> None:
+        """How step ``index`` went (the machine's own, or one carried over from the
+        log when an interrupted workout carries on)."""
+        self._recorded += record.active_seconds - self.records[index].active_seconds
+        self.records[index] = record
 
     # -- controls -----------------------------------------------------------------
 
@@ -215,6 +231,23 @@ class Workout:
             self.resume(now)
         self._complete(now, Outcome.DONE)
         return True
+
+    def report_sharp_pain(self, now: float | None = None) -> Step | None:
+        """Sharp pain in the current exercise: it is reported (``SHARP_PAIN``), the
+        step in progress is cut short and the rest of the exercise, its other parts
+        included, skipped. The step it happened in, or None when nothing runs."""
+        now = self._sync(now)
+        if not self._live():
+            return None
+        step = self.step
+        self.sharp_pain.append(step)
+        self._emit(EventKind.SHARP_PAIN, now, step)
+        later = [start for start in self._starts if start > self._index]
+        if later:
+            self._jump(later[0], now)
+        else:
+            self._end_session(now)
+        return step
 
     def finish(self, now: float | None = None) -> None:
         """Finish early: the current step is cut short and the session ends."""
@@ -334,7 +367,7 @@ class Workout:
             active = 0.0
         if outcome is not Outcome.DONE and outcome is not Outcome.EXTENDED:
             outcome = Outcome.CUT_SHORT if active > 0 else Outcome.SKIPPED
-        self.records[self._index] = StepRecord(step, outcome, active, self._pauses)
+        self.set_record(self._index, StepRecord(step, outcome, active, self._pauses))
         self._emit(EventKind.STEP_ENDED, at, step, outcome=outcome, active_seconds=active)
 
     def _begin(self, index: int, at: float, *, carried_on: bool = False) -> None:
@@ -366,7 +399,7 @@ class Workout:
         self._close(now, Outcome.SKIPPED)
         for passed in range(self._index + 1, index):  # jumped over: skipped, and said so
             step = self._steps[passed]
-            self.records[passed] = StepRecord(step, Outcome.SKIPPED, 0.0, 0)
+            self.set_record(passed, StepRecord(step, Outcome.SKIPPED, 0.0, 0))
             self._emit(EventKind.STEP_ENDED, now, step, outcome=Outcome.SKIPPED, active_seconds=0.0)
         self._begin(index, now)
 

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from kneecoach.engine.sources import OPTIONAL, Source, optional_item
+
 if TYPE_CHECKING:
     from kneecoach.engine.figures.model import Figure
 
@@ -295,7 +297,7 @@ class Exercise:
     id: str
     name: str
     kind: ExerciseKind
-    source: str
+    source: Source
     steps: tuple[str, ...]
     rests: Rests
     parts: tuple[Part, ...] = ()
@@ -348,11 +350,19 @@ class Exercise:
         raise KeyError(part_id)
 
 
+def main_exercise_numbers(exercises: tuple[Exercise, ...]) -> dict[int, tuple[int, int]]:
+    """Exercise index -> (number, count), counting strength and stretch work only,
+    so that the GoodRx programme reads '3 / 8' as its article does; the warm-up
+    and cool-down go by their names. The picker, ``plan`` and the workout agree."""
+    main = [i for i, exercise in enumerate(exercises) if exercise.is_main]
+    return {index: (number, len(main)) for number, index in enumerate(main, start=1)}
+
+
 @dataclass(frozen=True)
 class Session:
     id: str
     title: str
-    source: str
+    source: Source
     exercises: tuple[Exercise, ...]
     path: str = ""
     summary: str = ""
@@ -364,22 +374,32 @@ class Session:
     per_week: int | None = None  # workouts a week the programme asks for, if it says
 
     @property
-    def sources(self) -> list[str]:
+    def sources(self) -> list[Source]:
         """Every distinct source, the session's first, in order of appearance."""
-        seen: list[str] = [self.source]
+        seen: list[Source] = [self.source]
         for exercise in self.exercises:
             if exercise.source not in seen:
                 seen.append(exercise.source)
         return seen
 
     @property
+    def source_texts(self) -> list[str]:
+        """The sources as people read them."""
+        return list(dict.fromkeys(source.text for source in self.sources))
+
+    @property
     def equipment(self) -> list[str]:
-        seen: list[str] = []
+        """What the whole session needs, each thing once, in order of first use:
+        optional only when every exercise that uses it has it optional ("wall" and
+        "wall (optional)" are one wall, needed)."""
+        needed: dict[str, bool] = {}  # the thing, case as first written -> needed by one
+        names: dict[str, str] = {}  # its lower case -> as first written
         for exercise in self.exercises:
             for item in exercise.equipment:
-                if item not in seen:
-                    seen.append(item)
-        return seen
+                thing, optional = optional_item(item)
+                name = names.setdefault(thing.lower(), thing)
+                needed[name] = needed.get(name, False) or not optional
+        return [name if need else f"{name} {OPTIONAL}" for name, need in needed.items()]
 
     def exercise(self, exercise_id: str) -> Exercise:
         for exercise in self.exercises:

@@ -1,5 +1,5 @@
 """How things turned out, defined once: a workout's status, an exercise's outcome,
-and the 0-10 pain score.
+the 0-10 pain score, and what a person chose when their pain said to stop.
 
 The workout summary, the log, the progression rule, the history and the command
 line all read these; none of them spells a status or re-decides an outcome.
@@ -48,16 +48,22 @@ class ExerciseOutcome(StrEnum):
     PARTLY_DONE = "partly done"
     CUT_SHORT = "cut short"
     SKIPPED = "skipped"
+    SHARP_PAIN = "sharp pain"  # reported during it (the "o" key): the rest was skipped
 
 
-def classify_exercise(planned: int, done: int, cut_short: int) -> ExerciseOutcome:
+def classify_exercise(
+    planned: int, done: int, cut_short: int, sharp_pain: bool = False
+) -> ExerciseOutcome:
     """The one rule, for the summary screen and the progression rule alike.
 
     ``planned`` work steps (holds, reps, timed), of which ``done`` were done as
     planned or longer and ``cut_short`` were stopped part-way; the rest were
-    skipped or never reached. A step cut short marks the whole exercise cut short
-    (the rule steps it back): stopping mid-hold is how pain shows in the log.
+    skipped or never reached. Sharp pain reported during it says most, whatever
+    was done. A step cut short marks the whole exercise cut short (the rule steps
+    it back): stopping mid-hold is how pain shows in the log.
     """
+    if sharp_pain:
+        return ExerciseOutcome.SHARP_PAIN
     if cut_short > 0:
         return ExerciseOutcome.CUT_SHORT
     if done >= planned:
@@ -65,6 +71,15 @@ def classify_exercise(planned: int, done: int, cut_short: int) -> ExerciseOutcom
     if done == 0:
         return ExerciseOutcome.SKIPPED
     return ExerciseOutcome.PARTLY_DONE
+
+
+class PainChoice(StrEnum):
+    """What a person chose when their pain brought up the when-to-stop dialog; the
+    values are what the log stores."""
+
+    GENTLER = "gentler"  # every exercise at its lowest dose, this once
+    STOP = "stop"  # no workout today
+    GO_ON = "go on"  # as planned, anyway
 
 
 def check_pain(value: int | None, name: str = "pain") -> int | None:

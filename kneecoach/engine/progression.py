@@ -121,7 +121,7 @@ class _Unit:
         done = result.dose
         if done is None and self.pin is not None:
             done = _chosen(self.pin.dose)  # planned at the dose set by hand
-        if done is not None:
+        if done is not None and not workout.gentler:  # a gentler one was not the dose
             actual = self.clamped(done, self.dose)
             if actual != self.dose:
                 self.dose, self.streak = actual, 0
@@ -132,7 +132,9 @@ class _Unit:
         morning = workout.morning_after_pain
         settled = max(rule.safe_pain, before or 0)  # back to the safe zone, or to where it was
         cause = None
-        if pain is not None and pain > rule.acceptable_pain:
+        if result.outcome is ExerciseOutcome.SHARP_PAIN:
+            cause = "sharp pain"
+        elif pain is not None and pain > rule.acceptable_pain:
             cause = "pain"
         elif morning is not None and morning > settled:
             cause = "morning"
@@ -143,6 +145,8 @@ class _Unit:
             self.streak = 0
             moved = self.step(self.down, -1)
             kind = "down" if moved is not None else "floor"
+        elif workout.gentler:  # this once: the streak waits for a workout at the dose
+            kind = "gentler"
         elif result.outcome is ExerciseOutcome.PARTLY_DONE or pain is None or pain > rule.safe_pain:
             self.streak = 0
             kind = (

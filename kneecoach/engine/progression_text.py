@@ -60,6 +60,8 @@ def _pain(event: RuleEvent, which: str) -> str:
 
 
 def _cause(event: RuleEvent, which: str) -> str:
+    if event.cause == "sharp pain":
+        return f"sharp pain during {which}"
     if event.cause == "pain":
         return _pain(event, which)
     if event.cause == "morning":
@@ -110,6 +112,8 @@ def reason(
     if event.kind == "acceptable":
         needs = "no pain" if rule.safe_pain == 0 else f"{rule.safe_pain}/10 or less"
         return f"{whole} again: {_pain(event, which)}; stepping up needs {needs}"
+    if event.kind == "gentler":
+        return f"{whole} again: {which} was a gentler one, at the lowest dose"
     if event.kind == "partly done":
         return f"{whole} again: it was only partly done at {which}"
     if event.kind == "no pain score":

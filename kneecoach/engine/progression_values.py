@@ -40,6 +40,8 @@ class WorkoutResult:
 
     ``units`` maps ``exercise`` or ``exercise/part`` keys to results; a key left
     out counts as skipped. ``morning_after_pain`` is asked the next morning.
+    ``gentler``: run at the lowest dose, this once (the person chose it when their
+    pain said to stop): it neither sets the dose nor counts towards stepping up.
     """
 
     ended_on: date
@@ -47,6 +49,7 @@ class WorkoutResult:
     pain_before: int | None = None
     pain_after: int | None = None
     morning_after_pain: int | None = None
+    gentler: bool = False
 
     def __post_init__(self) -> None:
         check_pain(self.pain_before, "pain_before")
@@ -82,8 +85,9 @@ class RuleEvent:
     """What the last workout that included a unit did to its dose.
 
     ``kind``: up, top (no room left), building (a safe workout, not yet enough),
-    acceptable (pain above safe), partly done, no pain score, down, floor (no room
-    to step back). ``cause`` says why a step back was wanted: pain, morning, cut short.
+    acceptable (pain above safe), partly done, no pain score, gentler (a workout
+    at the lowest dose, this once), down, floor (no room to step back). ``cause``
+    says why a step back was wanted: sharp pain, pain, morning, cut short.
     """
 
     kind: str

@@ -76,7 +76,7 @@ def summarize_session(session: Session, seconds: float | None = None) -> Session
     return SessionSummary(
         id=session.id,
         title=session.title,
-        sources=session.sources,
+        sources=session.source_texts,
         path=session.path,
         minutes=round(seconds / 60),
         exercises=sum(1 for e in session.exercises if e.is_main),

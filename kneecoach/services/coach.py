@@ -7,6 +7,7 @@ be answered (and tested) without Textual.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from kneecoach.engine import ProgressionRule, Session, Workout, merge_rule
@@ -58,13 +59,15 @@ class Coach:
     def unit_names(self) -> dict[str, str]:
         return unit_names(self.known_sessions)
 
-    def plan_for(self, session: Session) -> TodaysPlan:
-        """Today's plan of ``session``: each exercise at the dose the log points to."""
+    def plan_for(self, session: Session, *, gentler: bool = False) -> TodaysPlan:
+        """Today's plan of ``session``: each exercise at the dose the log points to
+        (``gentler``: at the lowest dose instead, this once)."""
         log = None
         if self.logbook is not None:
             self.logbook.writer.flush(timeout=1)  # a morning-after answer just given counts
             log = self.logbook.log
-        return todays_plan(session, log, self.progression)
+        planned = todays_plan(session, log, self.progression)
+        return replace(planned, gentler=True) if gentler else planned
 
     def pain_limit(self) -> int:
         """The pain above which the rule steps back (the user's setting or 5)."""

@@ -31,7 +31,7 @@ from kneecoach.engine import (
     progression_units,
     todays_doses,
 )
-from kneecoach.engine.outcomes import ExerciseOutcome, classify_exercise
+from kneecoach.engine.outcomes import ExerciseOutcome
 from kneecoach.engine.progression_values import HistoryEntry
 from kneecoach.services.errors import DoseError
 from kneecoach.settings.config import Config, ConfigError, line_of
@@ -53,7 +53,7 @@ def unit_result(tally: UnitTally) -> UnitResult:
     one reached fewer reps or sets than were planned, and the rule must not take
     that as the dose.
     """
-    outcome = classify_exercise(tally.planned, tally.done, tally.cut_short)
+    outcome = tally.outcome
     if outcome is ExerciseOutcome.DONE:
         return UnitResult(ChosenDose(tally.hold_seconds, tally.reps, tally.sets), outcome)
     return UnitResult(None, outcome)
@@ -80,6 +80,7 @@ def progression_history(
             pain_before=workout.pain_before,
             pain_after=workout.pain_after,
             morning_after_pain=workout.morning_after_pain,
+            gentler=workout.gentler,
         )
         timed.append((ended, 0, result))
     for row in manual:
@@ -130,16 +131,23 @@ def overrides(decisions: Mapping[str, DoseDecision]) -> dict[str, ChosenDose]:
     return {key: decision.dose for key, decision in decisions.items()}
 
 
+GENTLER_REASON = "Gentler today: the lowest dose the session allows, this once"
+
+
 @dataclass(frozen=True)
 class TodaysPlan:
     """A session at today's doses, with each dose's reason; its steps are made the
-    first time they are asked for."""
+    first time they are asked for. ``gentler``: every exercise at the lowest dose
+    instead, this once (the person chose it when their pain said to stop)."""
 
     session: Session
     decisions: Mapping[str, DoseDecision]
+    gentler: bool = False
 
     @cached_property
     def plan(self) -> Plan:
+        if self.gentler:
+            return build_plan(self.session, "low")
         return build_plan(self.session, overrides=overrides(self.decisions))
 
     @property
@@ -148,6 +156,8 @@ class TodaysPlan:
 
     @property
     def reasons(self) -> dict[str, str]:
+        if self.gentler:
+            return dict.fromkeys(self.decisions, GENTLER_REASON)
         return {key: decision.reason for key, decision in self.decisions.items()}
 
 

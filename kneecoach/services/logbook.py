@@ -19,9 +19,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kneecoach.engine import Event, EventKind, Outcome, Session, StepRecord, Workout
-from kneecoach.engine.outcomes import WorkoutStatus
+from kneecoach.engine.outcomes import PainChoice, WorkoutStatus
 from kneecoach.store.log import WorkoutLog
-from kneecoach.store.records import LoggedStep, LoggedWorkout, local_date, utc_now
+from kneecoach.store.records import LoggedStep, LoggedWorkout, SharpPain, local_date, utc_now
 from kneecoach.store.recovery import Imported, RecoveryFile, import_recoveries
 from kneecoach.store.writer import LogWriter
 
@@ -67,9 +67,11 @@ class Logbook:
         *,
         pain_before: int | None = None,
         resume: LoggedWorkout | None = None,
+        pain_choice: PainChoice | None = None,
     ) -> str:
         """Log ``workout`` as started; with ``resume``, it carries on that interrupted
-        workout in its own row (its pain before was asked when it started)."""
+        workout in its own row (its pain before was asked when it started).
+        ``pain_choice``: what the person chose when their pain said to stop."""
         session = workout.plan.session
         if resume is not None:
             workout_id = resume.id
@@ -84,10 +86,24 @@ class Logbook:
                 session.content_hash,
                 speed=workout.speed,
                 pain_before=pain_before,
+                pain_choice=pain_choice,
             )
             self._seq[id(workout)] = 0
         self._ids[id(workout)] = self._open[id(workout)] = workout_id
         self._pain_before[id(workout)] = pain_before
+        return workout_id
+
+    def stopped(self, session: Session, pain_before: int | None) -> str:
+        """No workout today: the person stopped when their pain before it said to.
+        Logged all the same (its pain score is health data), with nothing done."""
+        workout_id = self.writer.start_workout(
+            session.id,
+            session.title,
+            session.content_hash,
+            pain_before=pain_before,
+            pain_choice=PainChoice.STOP,
+        )
+        self.writer.finish_workout(workout_id, WorkoutStatus.FINISHED_EARLY)
         return workout_id
 
     def pain_before(self, workout: Workout) -> int | None:
@@ -109,6 +125,10 @@ class Logbook:
             self.writer.record_step(
                 workout_id, LoggedStep.from_record(record, seq=seq, ended_at=utc_now())
             )
+        elif event.kind is EventKind.SHARP_PAIN and event.step is not None:
+            step = event.step
+            pain = SharpPain(step.exercise, utc_now(), step.index, step.part, step.side)
+            self.writer.record_sharp_pain(workout_id, pain)
         elif event.kind in (EventKind.SET_DONE, EventKind.EXERCISE_DONE):
             self.writer.checkpoint()  # the WAL back into the log, between sets
         elif event.kind is EventKind.SESSION_DONE:
@@ -193,6 +213,9 @@ class Logbook:
     def record_morning_after(self, workout_id: str, pain: int | None) -> None:
         self.writer.set_morning_after(workout_id, pain)
 
+    def record_morning_after_choice(self, workout_id: str, choice: PainChoice) -> None:
+        self.writer.set_morning_after_choice(workout_id, choice)
+
     def resumable(
         self, session: str | None = None, today: date | None = None, *, rehearsal: bool = False
     ) -> LoggedWorkout | None:
@@ -216,7 +239,7 @@ def carry_over(workout: Workout, resume: LoggedWorkout) -> int:
     for step in resume.steps:
         if 0 <= step.index < len(workout.records):
             planned = workout.plan.steps[step.index]
-            workout.records[step.index] = StepRecord(
-                planned, step.outcome, step.actual_seconds, step.pauses
+            workout.set_record(
+                step.index, StepRecord(planned, step.outcome, step.actual_seconds, step.pauses)
             )
     return resume_index(resume)

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kneecoach.engine.model import unit_key
+from kneecoach.engine.outcomes import ExerciseOutcome, classify_exercise
 from kneecoach.store.records import from_text, to_text
 
 if TYPE_CHECKING:
@@ -68,6 +69,12 @@ class UnitTally:
     reps: int | None  # the highest rep and set numbers reached, rests and
     sets: int | None  #   get-ready included (they carry the rep that follows)
     sides: int
+    sharp_pain: bool = False  # reported during it
+
+    @property
+    def outcome(self) -> ExerciseOutcome:
+        """As the summary screen and the progression rule classify it."""
+        return classify_exercise(self.planned, self.done, self.cut_short, self.sharp_pain)
 
     @property
     def planned(self) -> int:
@@ -96,6 +103,11 @@ _TALLY_SQL = """
     WHERE s.kind != 'timed'
     GROUP BY s.workout_id, s.exercise, s.part
 """
+_SHARP_PAIN_SQL = """
+    SELECT DISTINCT p.workout_id, p.exercise, p.part FROM sharp_pain p
+    JOIN workouts w ON w.id = p.workout_id
+    WHERE w.session = ? AND w.speed = 1 AND w.started_at >= ?
+"""
 
 
 def select_unit_tallies(
@@ -105,9 +117,14 @@ def select_unit_tallies(
     repeated unit, its steps by outcome: one query for ten years of steps, not
     400,000 objects."""
     start = "" if since is None else to_text(since)  # every stored time sorts after ""
+    painful = {
+        (wid, unit_key(ex, part or None))
+        for wid, ex, part in connection.execute(_SHARP_PAIN_SQL, (session, start))
+    }
     return [
-        UnitTally(wid, unit_key(ex, part), done, cut, skipped, hold, reps, sets, sides)
+        UnitTally(wid, key, done, cut, skipped, hold, reps, sets, sides, (wid, key) in painful)
         for wid, ex, part, done, cut, skipped, hold, reps, sets, sides in connection.execute(
             _TALLY_SQL, (session, start)
         )
+        for key in (unit_key(ex, part),)
     ]

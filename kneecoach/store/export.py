@@ -21,7 +21,8 @@ from kneecoach.store.records import LoggedWorkout, to_text
 
 WORKOUT_FIELDS = (
     "workout_id", "session", "title", "started_at", "ended_at", "status", "speed",
-    "rehearsal", "pain_before", "pain_after", "morning_after_pain", "note",
+    "rehearsal", "pain_before", "pain_after", "morning_after_pain", "pain_choice",
+    "morning_after_choice", "sharp_pain", "note",
 )  # fmt: skip
 STEP_FIELDS = (
     "index", "kind", "exercise", "part", "side", "set", "rep", "planned_seconds",
@@ -47,6 +48,13 @@ def _cell(value: object) -> str:
     return spreadsheet_cell(str(value))  # text: a title, a note, a status
 
 
+def sharp_pain_cell(workout: LoggedWorkout) -> str:
+    """Where sharp pain was reported, in one cell: "clamshell left; wall-sit"."""
+    return "; ".join(
+        " ".join(piece for piece in (pain.key, pain.side) if piece) for pain in workout.sharp_pain
+    )
+
+
 def history_csv(workouts: Iterable[LoggedWorkout]) -> str:
     """RFC 4180 CSV with a header row; empty cells for missing values."""
     out = io.StringIO()
@@ -65,6 +73,9 @@ def history_csv(workouts: Iterable[LoggedWorkout]) -> str:
             workout.pain_before,
             workout.pain_after,
             workout.morning_after_pain,
+            workout.pain_choice,
+            workout.morning_after_choice,
+            sharp_pain_cell(workout),
             workout.note,
         ]
         if not workout.steps:

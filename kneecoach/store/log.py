@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Self, TypeVar
 
 from kneecoach.engine.model import unit_key
-from kneecoach.engine.outcomes import WorkoutStatus, check_pain
+from kneecoach.engine.outcomes import PainChoice, WorkoutStatus, check_pain
 from kneecoach.store import schema
 from kneecoach.store.doses import (
     ManualDoseRow,
@@ -35,6 +35,8 @@ from kneecoach.store.records import (
     LogError,
     LoggedStep,
     LoggedWorkout,
+    SharpPain,
+    as_choice,
     local_midnight,
     to_text,
     utc_now,
@@ -44,6 +46,7 @@ from kneecoach.store.rows import (
     WORKOUT_COLUMNS,
     filters,
     step_row,
+    summary_rows,
     with_steps,
     workout_record,
 )
@@ -165,6 +168,7 @@ class WorkoutLog:
         pain_before: int | None = None,
         workout_id: str | None = None,
         owner: str | None = None,
+        pain_choice: PainChoice | None = None,
     ) -> str:
         """Log a new workout ``in progress`` (run by this process, or ``owner``).
         Logging the same id again changes nothing: a retried write is harmless."""
@@ -172,10 +176,12 @@ class WorkoutLog:
         row = (
             workout_id, session, title, session_hash, to_text(started_at or utc_now()),
             float(speed), check_pain(pain_before, "pain_before"), owner or owner_tag(),
+            as_choice(pain_choice, "pain_choice"),
         )  # fmt: skip
         self._write(
             "INSERT INTO workouts (id, session, title, session_hash, started_at, speed,"
-            " pain_before, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            " pain_before, owner, pain_choice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO NOTHING",
             row,
         )
         return workout_id
@@ -276,6 +282,22 @@ class WorkoutLog:
             (check_pain(pain, "morning_after_pain"), workout_id),
         )
 
+    def set_morning_after_choice(self, workout_id: str, choice: PainChoice) -> None:
+        """What the person chose when the morning-after answer said to stop."""
+        self._write(
+            "UPDATE workouts SET morning_after_choice = ? WHERE id = ?",
+            (as_choice(choice, "morning_after_choice"), workout_id),
+        )
+
+    def record_sharp_pain(self, workout_id: str, pain: SharpPain) -> None:
+        """Sharp pain reported during a workout; the same moment again changes nothing."""
+        self._write(
+            "INSERT OR IGNORE INTO sharp_pain (workout_id, at, exercise, part, side, step_index)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (workout_id, to_text(pain.at), pain.exercise, pain.part or "", pain.side,
+             pain.step_index),
+        )  # fmt: skip
+
     def close_interrupted(self, workout_id: str) -> None:
         """The user chose not to resume: the workout stays ``interrupted`` but is no
         longer offered."""
@@ -340,11 +362,7 @@ class WorkoutLog:
         """Workouts without their steps (``done_steps`` still set): what a history
         screen lists, without reading every step."""
         where, parameters = filters(since, session, tz)
-        sql = f"SELECT {WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid"
-        marked = self.read_only
-        return self._run(
-            lambda c: [workout_record(row, as_marked=marked) for row in c.execute(sql, parameters)]
-        )
+        return self._run(lambda c: summary_rows(c, where, parameters, self.read_only))
 
     def workout(self, workout_id: str) -> LoggedWorkout | None:
         found = self._run(lambda c: with_steps(c, "WHERE id = ?", [workout_id], self.read_only))
@@ -411,6 +429,7 @@ class WorkoutLog:
         cutoff = to_text((now or utc_now()) - timedelta(hours=24))
         sql = (
             f"SELECT {WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
+            " AND pain_choice IS NOT 'stop'"  # no workout that day: nothing to ask after
             " ORDER BY started_at DESC, rowid DESC LIMIT 1"
         )
         rows = self._run(

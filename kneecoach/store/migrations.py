@@ -217,4 +217,29 @@ def merge_workouts(connection: sqlite3.Connection, child: str, into: str) -> Non
     connection.execute("DELETE FROM workouts WHERE id = ?", (child,))
 
 
-ALL_MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3)
+# Version 4: when to stop. ``pain_choice``: what the person chose for this workout
+# when their pain brought up the when-to-stop dialog (before it, or at start-up
+# the morning after the last one): a gentler workout at the lowest dose, stop for
+# today (the workout is logged, with its pain score and nothing done), or go on.
+# ``morning_after_choice``: the same, chosen after this workout's morning-after
+# answer. ``sharp_pain``: the moments a person reported sharp pain during a
+# workout (the "o" key), on which exercise and side; the step it was in.
+_V4 = _statements(
+    "ALTER TABLE workouts ADD COLUMN pain_choice TEXT"
+    " CHECK (pain_choice IN ('gentler', 'stop', 'go on'))",
+    "ALTER TABLE workouts ADD COLUMN morning_after_choice TEXT"
+    " CHECK (morning_after_choice IN ('gentler', 'stop', 'go on'))",
+    """
+    CREATE TABLE sharp_pain (
+        workout_id TEXT NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        part TEXT NOT NULL DEFAULT '',
+        side TEXT,
+        step_index INTEGER NOT NULL,
+        PRIMARY KEY (workout_id, at, exercise, part)
+    ) WITHOUT ROWID
+    """,
+)
+
+ALL_MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3, _V4)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from kneecoach.engine.errors import UserError
 from kneecoach.engine.events import Outcome, StepRecord
 from kneecoach.engine.model import unit_key
-from kneecoach.engine.outcomes import WorkoutStatus, as_member
+from kneecoach.engine.outcomes import PainChoice, WorkoutStatus, as_member
 from kneecoach.engine.plan import WORK_KINDS
 
 
@@ -146,6 +146,36 @@ class LoggedStep:
 
 
 @dataclass(frozen=True)
+class SharpPain:
+    """Sharp pain reported during a workout (the "o" key): on which exercise (or
+    part) and side, when, and in which step of the plan."""
+
+    exercise: str
+    at: datetime
+    step_index: int
+    part: str | None = None
+    side: str | None = None
+
+    @property
+    def key(self) -> str:
+        """``exercise`` or ``exercise/part``, as doses are named."""
+        return unit_key(self.exercise, self.part)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "exercise": self.exercise,
+            "part": self.part,
+            "side": self.side,
+            "at": to_text(self.at),
+            "step_index": self.step_index,
+        }
+
+
+def as_choice(value: str | None, name: str) -> PainChoice | None:
+    return None if value is None else as_member(PainChoice, value, name)
+
+
+@dataclass(frozen=True)
 class LoggedWorkout:
     """One run of a session. ``steps`` is empty when read as a summary; then
     ``done_steps`` (kept by the database) still says whether any work was done."""
@@ -169,9 +199,28 @@ class LoggedWorkout:
     done_steps: int | None = None  # None: count ``steps``
     away_seconds: float = 0.0  # stood interrupted before it was carried on
     last_step_at: datetime | None = None  # when its last logged step ended
+    pain_choice: PainChoice | None = None  # chosen when pain said to stop, for this one
+    morning_after_choice: PainChoice | None = None  # ... after its morning-after answer
+    sharp_pain: tuple[SharpPain, ...] = ()  # reported during it, in order
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", as_member(WorkoutStatus, self.status, "status"))
+        object.__setattr__(self, "pain_choice", as_choice(self.pain_choice, "pain_choice"))
+        object.__setattr__(
+            self,
+            "morning_after_choice",
+            as_choice(self.morning_after_choice, "morning_after_choice"),
+        )
+
+    @property
+    def gentler(self) -> bool:
+        """Run at the lowest dose, this once, as the person chose."""
+        return self.pain_choice is PainChoice.GENTLER
+
+    @property
+    def stopped_for_pain(self) -> bool:
+        """Not run: the person stopped for today when their pain said to."""
+        return self.pain_choice is PainChoice.STOP
 
     @property
     def is_rehearsal(self) -> bool:
@@ -215,6 +264,9 @@ class LoggedWorkout:
             "pain_before": self.pain_before,
             "pain_after": self.pain_after,
             "morning_after_pain": self.morning_after_pain,
+            "pain_choice": self.pain_choice,
+            "morning_after_choice": self.morning_after_choice,
+            "sharp_pain": [pain.to_json() for pain in self.sharp_pain],
             "note": self.note,
             "steps": [step.to_json() for step in self.steps],
         }

@@ -11,6 +11,7 @@ from kneecoach.store.owners import owner_gone
 from kneecoach.store.records import (
     LoggedStep,
     LoggedWorkout,
+    SharpPain,
     from_text,
     local_midnight,
     to_text,
@@ -19,8 +20,9 @@ from kneecoach.store.records import (
 WORKOUT_COLUMNS = (
     "id, session, title, session_hash, started_at, ended_at, speed, status, pain_before, "
     "pain_after, note, morning_after_pain, morning_after_asked, resumable, resumes, done_steps, "
-    "away_seconds, last_step_at, owner"
+    "away_seconds, last_step_at, owner, pain_choice, morning_after_choice"
 )
+SHARP_PAIN_COLUMNS = "workout_id, at, exercise, part, side, step_index"
 STEP_COLUMNS = (
     "workout_id, step_index, kind, exercise, part, side, set_number, rep, "
     "planned_seconds, actual_seconds, outcome, pauses, seq, ended_at"
@@ -50,13 +52,17 @@ def filters(since: date | None, session: str | None, tz: tzinfo | None) -> tuple
 
 
 def workout_record(
-    row: tuple, steps: tuple[LoggedStep, ...] = (), *, as_marked: bool = False
+    row: tuple,
+    steps: tuple[LoggedStep, ...] = (),
+    *,
+    as_marked: bool = False,
+    sharp_pain: tuple[SharpPain, ...] = (),
 ) -> LoggedWorkout:
     """``as_marked``: a workout left in progress by a process that is gone is shown
     as the next start will mark it (read-only logs are not marked)."""
     (id_, session, title, session_hash, started, ended, speed, status, pain_before,
      pain_after, note, morning, asked, resumable, resumes, done_steps, away, last_step,
-     owner) = row  # fmt: skip
+     owner, pain_choice, morning_choice) = row  # fmt: skip
     if as_marked and status == WorkoutStatus.IN_PROGRESS and owner_gone(owner):
         status, ended = WorkoutStatus.INTERRUPTED, ended or last_step or started
     return LoggedWorkout(
@@ -79,7 +85,39 @@ def workout_record(
         done_steps=done_steps,
         away_seconds=away,
         last_step_at=None if last_step is None else from_text(last_step),
+        pain_choice=pain_choice,
+        morning_after_choice=morning_choice,
+        sharp_pain=sharp_pain,
     )
+
+
+def sharp_pain_of(
+    c: sqlite3.Connection, where: str, parameters: list[object]
+) -> dict[str, tuple[SharpPain, ...]]:
+    """The sharp pain reported in the workouts matching ``where``, by workout."""
+    found: dict[str, list[SharpPain]] = {}
+    rows = c.execute(
+        f"SELECT {SHARP_PAIN_COLUMNS} FROM sharp_pain WHERE workout_id IN"
+        f" (SELECT id FROM workouts {where}) ORDER BY workout_id, at",
+        parameters,
+    )
+    for workout_id, at, exercise, part, side, step_index in rows:
+        pain = SharpPain(exercise, from_text(at), step_index, part or None, side)
+        found.setdefault(workout_id, []).append(pain)
+    return {workout_id: tuple(pains) for workout_id, pains in found.items()}
+
+
+def summary_rows(
+    c: sqlite3.Connection, where: str, parameters: list[object], marked: bool = False
+) -> list[LoggedWorkout]:
+    """Workouts matching ``where`` without their steps (``done_steps`` still set)."""
+    c.execute("BEGIN")  # one snapshot for both queries; WorkoutLog._run rolls back on error
+    rows = c.execute(
+        f"SELECT {WORKOUT_COLUMNS} FROM workouts {where} ORDER BY started_at, rowid", parameters
+    ).fetchall()
+    pains = sharp_pain_of(c, where, parameters)
+    c.execute("COMMIT")
+    return [workout_record(row, as_marked=marked, sharp_pain=pains.get(row[0], ())) for row in rows]
 
 
 def with_steps(
@@ -96,6 +134,7 @@ def with_steps(
         f" (SELECT id FROM workouts {where}) ORDER BY workout_id, id",
         parameters,
     ).fetchall()
+    pains = sharp_pain_of(c, where, parameters)
     c.execute("COMMIT")
     for (workout_id, index, kind, exercise, part, side, set_number, rep, planned, actual,
          outcome, pauses, seq, ended) in rows:  # fmt: skip
@@ -105,4 +144,9 @@ def with_steps(
                 pauses, seq, None if ended is None else from_text(ended),
             )
         )  # fmt: skip
-    return [workout_record(row, tuple(steps[row[0]]), as_marked=marked) for row in headers]
+    return [
+        workout_record(
+            row, tuple(steps[row[0]]), as_marked=marked, sharp_pain=pains.get(row[0], ())
+        )
+        for row in headers
+    ]

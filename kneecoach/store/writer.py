@@ -29,10 +29,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kneecoach.engine.outcomes import WorkoutStatus
+from kneecoach.engine.outcomes import PainChoice, WorkoutStatus
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.owners import new_workout_id, owner_tag
-from kneecoach.store.records import LogError, LoggedStep, LogRefused, to_text, utc_now
+from kneecoach.store.records import (
+    LogError,
+    LoggedStep,
+    LogRefused,
+    SharpPain,
+    to_text,
+    utc_now,
+)
 from kneecoach.store.recovery import RecoveryFile
 from kneecoach.store.schema import fault_advice
 from kneecoach.store.writes import Write, step_to_json, text_or_none
@@ -99,6 +106,7 @@ class LogWriter:
         speed: float = 1.0,
         pain_before: int | None = None,
         started_at: datetime | None = None,
+        pain_choice: PainChoice | None = None,
     ) -> str:
         """Queue a new workout and return its id, to pass to the other calls."""
         workout_id = new_workout_id()
@@ -106,6 +114,7 @@ class LogWriter:
             "session": session, "title": title, "session_hash": session_hash,
             "speed": float(speed), "started_at": to_text(started_at or utc_now()),
             "pain_before": pain_before, "owner": owner_tag(),
+            "pain_choice": None if pain_choice is None else PainChoice(pain_choice).value,
         }  # fmt: skip
         self._put(Write("start", workout_id, values))
         return workout_id
@@ -142,6 +151,12 @@ class LogWriter:
 
     def set_morning_after(self, workout_id: str, pain: int | None) -> None:
         self._put(Write("morning_after", workout_id, {"pain": pain}))
+
+    def set_morning_after_choice(self, workout_id: str, choice: PainChoice) -> None:
+        self._put(Write("morning_after_choice", workout_id, {"choice": PainChoice(choice).value}))
+
+    def record_sharp_pain(self, workout_id: str, pain: SharpPain) -> None:
+        self._put(Write("sharp_pain", workout_id, pain.to_json()))
 
     def close_interrupted(self, workout_id: str) -> None:
         self._put(Write("close_interrupted", workout_id))

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from kneecoach.engine.outcomes import WorkoutStatus
+from kneecoach.engine.outcomes import PainChoice, WorkoutStatus
 from kneecoach.store.log import WorkoutLog
-from kneecoach.store.records import LoggedStep, from_text, to_text
+from kneecoach.store.records import LoggedStep, SharpPain, from_text, to_text
 
 # op -> what it does, for messages ("could not save a step")
 WHAT = {
@@ -26,6 +26,8 @@ WHAT = {
     "finish": "finish the workout",
     "annotate": "save the pain scores and note",
     "morning_after": "save the morning-after pain",
+    "morning_after_choice": "save what you chose after the morning-after pain",
+    "sharp_pain": "save the sharp pain you reported",
     "close_interrupted": "close the interrupted workout",
     "checkpoint": "tidy the log's journal",
 }
@@ -54,6 +56,7 @@ class Write:
                 v["session"], v["title"], v["session_hash"], speed=v["speed"],
                 started_at=from_text(v["started_at"]), pain_before=v["pain_before"],
                 workout_id=self.workout_id, owner=v["owner"],
+                pain_choice=v.get("pain_choice"),  # none in older recovery files
             )  # fmt: skip
         elif self.op == "reopen":
             interrupted = v["interrupted_at"]
@@ -78,6 +81,10 @@ class Write:
             )
         elif self.op == "morning_after":
             log.set_morning_after(self.workout_id, v["pain"])
+        elif self.op == "morning_after_choice":
+            log.set_morning_after_choice(self.workout_id, PainChoice(v["choice"]))
+        elif self.op == "sharp_pain":
+            log.record_sharp_pain(self.workout_id, sharp_pain_from_json(v))
         elif self.op == "close_interrupted":
             log.close_interrupted(self.workout_id)
         else:
@@ -127,4 +134,14 @@ def step_from_json(data: dict[str, Any]) -> LoggedStep:
         pauses=int(data.get("pauses", 0)),
         seq=data.get("seq"),
         ended_at=None if ended is None else from_text(ended),
+    )
+
+
+def sharp_pain_from_json(data: dict[str, Any]) -> SharpPain:
+    return SharpPain(
+        exercise=str(data["exercise"]),
+        at=from_text(data["at"]),
+        step_index=int(data["step_index"]),
+        part=data.get("part"),
+        side=data.get("side"),
     )

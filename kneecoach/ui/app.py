@@ -87,6 +87,7 @@ class KneecoachApp(App[int]):
         self.save_alarm = SaveAlarm(self, self.from_any_thread)
         self._old_handlers: dict[int, Any] = {}
         self._display_choice: DisplayChoice | None = None
+        self._under_palette: WorkoutScreen | None = None  # paused while the palette is open
         if theme:
             self.theme = theme
 
@@ -303,6 +304,19 @@ class KneecoachApp(App[int]):
             thread=True, group="report", exclusive=True,
         )  # fmt: skip
 
+    def on_summary_screen_done(self) -> None:
+        """Done on the summary: back to the picker the workout was started from, or
+        out (a workout started with `run SESSION`)."""
+        from kneecoach.ui.screens.picker import SessionPicker
+
+        pickers = [s for s in self.screen_stack if isinstance(s, SessionPicker)]
+        if not pickers:
+            self.exit(0)
+            return
+        while self.screen is not pickers[-1]:
+            self.pop_screen()
+        pickers[-1].replan()
+
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
         if message.summary:
             self.run_worker(self.flows.finish(message.workout), exclusive=True, group="flow")
@@ -346,12 +360,44 @@ class KneecoachApp(App[int]):
         self.push_screen(ConfirmQuit(), chosen)
 
     def action_request_quit(self) -> None:
+        """Ctrl+C: a workout asks first (see ``action_quit``)."""
+        self._quit_asking_first()
+
+    async def action_quit(self) -> None:
+        """The command palette's Quit, and `q` where it quits: a workout running (or
+        under the palette) asks first, as `q` does, pain-after question included."""
+        self._quit_asking_first()
+
+    def _quit_asking_first(self) -> None:
+        from textual.command import CommandPalette
+
         from kneecoach.ui.screens.workout import WorkoutScreen
 
-        if isinstance(self.screen, WorkoutScreen):
+        if isinstance(self.screen, CommandPalette) and self._under_palette is not None:
+            workout, self._under_palette = self._under_palette, None
+            self.pop_screen()  # the palette, closed without a choice
+            workout.resume_after_dialog()
+            workout.action_request_quit()
+        elif isinstance(self.screen, WorkoutScreen) and self.screen.workout.state != "finished":
             self.screen.action_request_quit()
         else:  # nothing is running, or the quit dialog itself is asking
             self.exit(0)
+
+    def on_command_palette_opened(self) -> None:
+        """The palette over a workout pauses it, so that no hold runs unseen."""
+        from kneecoach.ui.screens.workout import WorkoutScreen
+
+        under = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+        if isinstance(under, WorkoutScreen):  # not over a dialog: that paused it already
+            self._under_palette = under
+            under.pause_for_dialog()
+
+    def on_command_palette_closed(self) -> None:
+        """Closed, with or without a command: the workout carries on (before the
+        command runs, so that "Pause/resume" pauses and "Quit" asks)."""
+        workout, self._under_palette = self._under_palette, None
+        if workout is not None:
+            workout.resume_after_dialog()
 
     # -- for listeners, from any thread ------------------------------------------------
 
@@ -384,8 +430,15 @@ class KneecoachApp(App[int]):
             self.call_from_thread(action)
 
     def action_toggle_mute(self) -> None:
+        """Sound off or on; a workout shows it beside the phase for as long as it lasts."""
+        from kneecoach.ui.screens.workout import WorkoutScreen
+
         muted = self.listeners.toggle_mute()
-        self.notify("Sound off" if muted else "Sound on", timeout=2)
+        workouts = [s for s in self.screen_stack if isinstance(s, WorkoutScreen)]
+        for screen in workouts:
+            screen.show_muted(muted)
+        if not workouts:
+            self.notify("Sound off" if muted else "Sound on", timeout=2)
 
     # -- command palette -------------------------------------------------------------
 
@@ -397,7 +450,8 @@ class KneecoachApp(App[int]):
             for binding in WORKOUT_BINDINGS:
                 keys = binding.key_display or binding.key
                 run = partial(screen.run_action, binding.action)  # "app.x" reaches the app
-                yield SystemCommand(binding.description, f"Key: {keys}", run)
+                title = binding.tooltip or binding.description
+                yield SystemCommand(title, f"Key: {keys}", run)
 
 
 def make_app(

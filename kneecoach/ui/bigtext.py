@@ -193,20 +193,22 @@ def _phase_block(phase: str, width: int, height: int, down: int) -> Block | None
 
 
 def countdown_layout(
-    phase: str, number: str, pace: str, width: int, height: int
+    phase: str, number: str, pace: str, width: int, height: int, status: str = ""
 ) -> CountdownLayout:
     """Fit the phase word above the number, and the pace line under it, into
     ``width`` × ``height``: the number as large as it can be with the phase word in
     glyphs a third of its height (plain text beside a number smaller than 3 steps,
-    or when the glyphs cannot fit). A blank row between them when there is room."""
+    or when the glyphs cannot fit). A blank row between them when there is room.
+    ``status`` (paused, muted) is a plain line right above the phase word."""
     # Every digit is as wide as every other: the sizes depend on the number's shape
     # only ("45" as "00"), worked out once and kept; a new second only draws digits.
     shape = "".join("0" if char.isdigit() else char for char in number)
-    plan = _plan(phase, shape, bool(pace), width, height)
+    status_block = [Block("status", (status,))] if status and height > 1 else []
+    plan = _plan(phase, shape, bool(pace), width, height - len(status_block))
     if plan is None:
-        return CountdownLayout((Block("digits", (number[:width],)),), PLAIN)
+        return CountdownLayout((*status_block, Block("digits", (number[:width],))), PLAIN)
     digits, phase_block, gap_above, gap_below = plan
-    blocks = [phase_block]
+    blocks = [*status_block, phase_block]
     if gap_above:
         blocks.append(Block("gap", ("",)))
     blocks.append(Block("digits", tuple(render(number, digits.across, digits.down))))

@@ -3,6 +3,8 @@
 At start-up: how the knee felt the morning after the last workout, then whether
 to carry on a workout interrupted today. Before a workout: the safety notice (the
 first time) and knee pain now. After it: knee pain and a note, then the summary.
+Pain above the acceptable limit before a workout, or the morning after one, asks
+when to stop (``WhenToStop``): a gentler workout, stop for today, or go on.
 Each step waits for its dialog (``push_screen_wait`` in a worker), so the order is
 read top to bottom rather than through nested callbacks. Rehearsals (``--speed``)
 ask nothing: they are not real workouts.
@@ -15,6 +17,7 @@ from textual.app import App
 from kneecoach.engine import Session, Workout
 from kneecoach.engine.listeners import Listeners
 from kneecoach.engine.machine import Clock
+from kneecoach.engine.outcomes import PainChoice
 from kneecoach.services.coach import Coach
 from kneecoach.services.display import DisplayChoice
 from kneecoach.services.doses import TodaysPlan
@@ -24,12 +27,10 @@ from kneecoach.ui.screens.pain import PainAnswer, PainPrompt
 from kneecoach.ui.screens.resume import ResumePrompt
 from kneecoach.ui.screens.safety import SafetyNotice
 from kneecoach.ui.screens.summary import SummaryScreen
+from kneecoach.ui.screens.when_to_stop import WhenToStop
 from kneecoach.ui.screens.workout import WorkoutScreen
 
-MORNING_WARNING = (
-    "Knee pain of {pain}/10 the morning after: both articles advise seeing a clinician "
-    "when pain lasts more than 24 hours. kneecoach will step back the next dose."
-)
+STOPPED = "No workout today. Rest your knee; the pain score is saved in your log."
 
 
 class WorkoutFlows:
@@ -52,6 +53,7 @@ class WorkoutFlows:
         self.listeners = listeners
         self.live_ticker = live_ticker  # False in tests: they tick by hand
         self.display = display or DisplayChoice()
+        self.gentler_next = False  # chosen the morning after: the next workout is gentler
 
     def workout_screen(
         self,
@@ -59,9 +61,11 @@ class WorkoutFlows:
         *,
         resume: LoggedWorkout | None = None,
         planned: TodaysPlan | None = None,
+        gentler: bool = False,
     ) -> WorkoutScreen:
-        """``planned``: ``coach.plan_for(session)`` when the caller has just worked it out."""
-        planned = planned or self.coach.plan_for(session)
+        """``planned``: ``coach.plan_for(session)`` when the caller has just worked it out;
+        ``gentler``: every exercise at its lowest dose, this once."""
+        planned = planned or self.coach.plan_for(session, gentler=gentler)
         workout, first = self.coach.new_workout(planned, self.clock, resume)
         return WorkoutScreen(
             workout,
@@ -71,6 +75,8 @@ class WorkoutFlows:
             first_step=first,
             reasons=planned.reasons,
             layout=self.display.layout,
+            muted=self.listeners.muted,
+            gentler=planned.gentler,
         )
 
     # -- start-up --------------------------------------------------------------------
@@ -79,18 +85,22 @@ class WorkoutFlows:
         """The morning-after question, the offer to resume, then the session named
         on the command line (if one was)."""
         if self.coach.logbook is not None:
-            await self._ask_morning_after()
+            if await self._ask_morning_after():  # stopped for today
+                if self.coach.start is not None:  # `run SESSION`: nothing else to show
+                    self.app.exit(0)
+                return
             if await self._offer_resume():
                 return
         if self.coach.start is not None:
             await self._start(self.coach.start, from_picker=False)
 
-    async def _ask_morning_after(self) -> None:
+    async def _ask_morning_after(self) -> bool:
+        """The morning-after question; True when the person then stopped for today."""
         logbook = self.coach.logbook
         assert logbook is not None
         due = logbook.morning_after_due()
         if due is None:
-            return
+            return False
         day = local_date(due.ended_at or due.started_at).strftime("%a %-d %b")
         answer: PainAnswer = await self.app.push_screen_wait(
             PainPrompt(
@@ -99,10 +109,15 @@ class WorkoutFlows:
             )
         )
         logbook.record_morning_after(due.id, answer.pain)
-        if answer.pain is not None and answer.pain > self.coach.pain_limit():
-            self.app.notify(
-                MORNING_WARNING.format(pain=answer.pain), severity="warning", timeout=20
-            )
+        if answer.pain is None or answer.pain <= self.coach.pain_limit():
+            return False
+        moment = f"the morning after your workout on {day}"
+        choice = await self.app.push_screen_wait(WhenToStop(answer.pain, moment))
+        logbook.record_morning_after_choice(due.id, choice)
+        self.gentler_next = choice is PainChoice.GENTLER
+        if choice is PainChoice.STOP:
+            self.app.notify(STOPPED, timeout=10)
+        return choice is PainChoice.STOP
 
     async def _offer_resume(self) -> bool:
         """Offer today's interrupted workout; True when it was resumed. A real run
@@ -117,7 +132,8 @@ class WorkoutFlows:
         if stopped is None:
             return False
         session = coach.find_session(stopped.session)
-        planned = coach.plan_for(session) if session is not None else None
+        # a gentler workout carries on gentler: the same plan, so the same steps
+        planned = coach.plan_for(session, gentler=stopped.gentler) if session else None
         index = resume_index(stopped)
         if (
             session is None
@@ -137,7 +153,7 @@ class WorkoutFlows:
             return False
         if await self._safety_declined(session, from_picker=coach.start is None):
             return True
-        await self._run(session, resume=stopped, planned=planned)
+        await self._run(session, resume=stopped, planned=planned, pain_choice=stopped.pain_choice)
         return True
 
     # -- one workout ---------------------------------------------------------------
@@ -165,12 +181,25 @@ class WorkoutFlows:
         if await self._safety_declined(session, from_picker=from_picker):
             return
         pain = None
-        if self.coach.asks_pain:
+        choice = PainChoice.GENTLER if self.gentler_next else None
+        logbook = self.coach.logbook
+        if self.coach.asks_pain and logbook is not None:
             answer: PainAnswer = await self.app.push_screen_wait(
                 PainPrompt("Knee pain right now, 0–10?")
             )
             pain = answer.pain
-        await self._run(session, pain_before=pain)
+            if pain is not None and pain > self.coach.pain_limit():
+                choice = await self.app.push_screen_wait(WhenToStop(pain, "before this workout"))
+                if choice is PainChoice.STOP:
+                    logbook.stopped(session, pain)  # the pain score, and the choice, kept
+                    self.gentler_next = False
+                    if from_picker:
+                        self.app.notify(STOPPED, timeout=10)
+                    else:  # `run SESSION`: nothing else to show
+                        self.app.exit(0)
+                    return
+        self.gentler_next = False  # this once
+        await self._run(session, pain_before=pain, pain_choice=choice)
 
     async def _run(
         self,
@@ -179,10 +208,14 @@ class WorkoutFlows:
         pain_before: int | None = None,
         resume: LoggedWorkout | None = None,
         planned: TodaysPlan | None = None,
+        pain_choice: PainChoice | None = None,
     ) -> None:
-        screen = self.workout_screen(session, resume=resume, planned=planned)
+        gentler = pain_choice is PainChoice.GENTLER
+        screen = self.workout_screen(session, resume=resume, planned=planned, gentler=gentler)
         if self.coach.logbook is not None:
-            self.coach.logbook.begin(screen.workout, pain_before=pain_before, resume=resume)
+            self.coach.logbook.begin(
+                screen.workout, pain_before=pain_before, resume=resume, pain_choice=pain_choice
+            )
         await self.app.push_screen(screen)
 
     async def finish(self, workout: Workout) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.table import Table
 from rich.text import Text
 
 from kneecoach.text import printable
@@ -44,6 +45,18 @@ def as_markup(text: str) -> str:
     way to turn markup off in every Textual kneecoach runs on): text from a file
     with every "[" escaped, so that nothing in it is read as a tag."""
     return printable(text).replace("[", "\\[")
+
+
+def hanging(items: Iterable[tuple[str, str, str]]) -> Table:
+    """Items of (marker, text from a file, style), each wrapped under its own text,
+    not under its marker: " 1. Lie on your side with" / "    your knees bent".
+    A grid of two columns does the wrapping at whatever width it is drawn."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(ratio=1)
+    for marker, text, style in items:
+        grid.add_row(Text(marker), literal(text), style=style or None)
+    return grid
 
 
 def lines(rows: Iterable[Text | str]) -> Text:

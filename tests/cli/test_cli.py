@@ -40,7 +40,11 @@ def test_list_json_has_the_documented_fields(capsys):
     assert set(rows) == {"goodrx-runners-knee", "cleveland-clinic-runners-knee"}
     goodrx = rows["goodrx-runners-knee"]
     assert set(goodrx) == {"id", "title", "sources", "path", "minutes", "exercises"}
-    assert goodrx["sources"] == ["000_f1a2567069e7c7d3.txt"]
+    # named for people, by title and publisher; the seed's file name is never shown
+    assert goodrx["sources"] == [
+        "“8 Runner's Knee Exercises and Stretches for Pain Relief”, GoodRx Health"
+    ]
+    assert ".txt" not in out
     assert goodrx["exercises"] == 8 and rows["cleveland-clinic-runners-knee"]["exercises"] == 5
     assert goodrx["path"].endswith("goodrx-runners-knee.yaml")
     assert 25 <= goodrx["minutes"] <= 45
@@ -134,6 +138,30 @@ def test_plan_by_path_and_table(capsys, tmp_path):
     assert "hold 20 s (20–30) × 2 reps × 1 set" in out
     # prepare 5 + hold 20 + rest 2 + hold 20
     assert out.rstrip().endswith("Total 0:47 (4 steps, rests included)")
+
+
+def test_plan_columns_align_for_long_names_and_number_as_the_workout_does(capsys, tmp_path):
+    long_name = "Side-lying straight-leg raise with a pause at the top, slowly"
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        MINI.replace("    name: Wall sit", f"    name: {long_name}")
+        + "warm_up: {minutes: 2, what: Walk}\n"
+    )
+    code, out, _ = run(capsys, "plan", str(path))
+    rows = out.splitlines()
+    header = next(row for row in rows if row.lstrip().startswith("#"))
+    warm_up = next(row for row in rows if "Warm-up" in row)
+    exercise = next(row for row in rows if long_name in row)
+    # every column starts where its heading does, however long the name; times
+    # end where theirs does
+    assert exercise.index("strength") == warm_up.index("warm-up") == header.index("Kind")
+    assert exercise.index("hold 20 s") == warm_up.index("2 min") == header.index("Dose")
+    time_end = header.index("Time") + len("Time")
+    assert (
+        exercise[time_end - 4 : time_end] == "1:02" and warm_up[time_end - 4 : time_end] == "2:00"
+    )
+    # the warm-up goes by its name; the exercise is number 1, as in the workout
+    assert warm_up.split()[0] == "Warm-up" and exercise.split()[0] == "1"
 
 
 def test_unknown_session_gets_one_line_and_a_suggestion(capsys):

@@ -257,3 +257,7 @@ def test_the_small_formatters():
     )  # fmt: skip
     assert short("Three way leg raise: front", 14) == "Three …: front"
     assert short("Hamstring stretch", 10) == "Hamstring…"
+    # a title keeps its start: which programme it was is at the front
+    title = "My physio's knee plan, week 3: gentle"
+    assert short(title, 24, keep_part=False) == "My physio's knee plan, …"
+    assert short(title, 24) == "My physio's kne…: gentle"

@@ -76,3 +76,14 @@ def test_the_get_ready_lasts_as_the_exercises_own_or_ten_seconds(clock):
 def test_a_workout_started_from_the_top_has_no_extra_get_ready(clock):
     workout = carried_on(clock, 0)
     assert workout.step.kind == "timed" and workout.step.index == 0
+
+
+def test_done_counts_the_steps_carried_over_and_not_the_get_ready(clock):
+    from kneecoach.engine import StepRecord
+
+    workout = Workout(build_plan(session_from_yaml(SESSION)), clock=clock)
+    for index, seconds in ((0, 60.0), (1, 10.0), (2, 5.0)):  # as carry_over fills them
+        workout.set_record(index, StepRecord(workout.plan.steps[index], Outcome.DONE, seconds))
+    workout.start(first_step=3)
+    clock.advance(2)  # in the get-ready before step 3: not a step of the plan
+    assert workout.tick().snapshot.done_seconds == 75

@@ -288,3 +288,61 @@ def test_steps_jumped_over_are_reported_skipped(workout, clock):
     assert [e.step.index for e in ended] == list(range(first, workout.index))
     assert {e.outcome for e in ended} == {Outcome.SKIPPED}
     assert all(workout.records[i].outcome is Outcome.SKIPPED for i in range(workout.index))
+
+
+def test_done_counts_only_the_time_spent_and_left_keeps_to_the_plan(workout, clock):
+    total = workout.snapshot().total
+    clock.advance(20)  # 20 s of the warm-up
+    workout.pause()
+    clock.advance(30)  # a pause counts for nothing
+    workout.resume()
+    workout.skip_step()  # the other 40 s of it are skipped, not done
+    snap = workout.tick().snapshot
+    assert snap.done_seconds == pytest.approx(20)
+    assert snap.remaining_total == pytest.approx(total - 60)  # left: the plan's rest
+    clock.advance(4)
+    snap = workout.tick().snapshot
+    assert snap.done_seconds == pytest.approx(24)
+    workout.next_exercise()  # jumped over: none of it counts
+    clock.advance(1)
+    assert workout.tick().snapshot.done_seconds == pytest.approx(25)
+
+
+def test_done_is_in_the_session_seconds_of_a_rehearsal(clock):
+    fast = Workout(build_plan(session_from_yaml(SESSION)), clock=clock, speed=10)
+    fast.start()
+    clock.advance(3)  # 30 session seconds of the warm-up
+    fast.skip_step()
+    clock.advance(0.5)
+    assert fast.tick().snapshot.done_seconds == pytest.approx(35)
+
+
+def test_sharp_pain_is_reported_cuts_the_step_short_and_skips_the_rest_of_the_exercise(
+    workout, clock
+):
+    go_to(workout, clock, 2)  # the clamshell's first hold
+    clock.advance(2)
+    workout.tick()
+    step = workout.report_sharp_pain()
+    assert step is not None and (step.exercise, step.index, step.side) == ("clam", 2, "left")
+    events = workout.tick().events
+    assert [e.kind for e in events[:2]] == [EventKind.SHARP_PAIN, EventKind.STEP_ENDED]
+    assert events[-1].kind is EventKind.STEP_STARTED and events[-1].step.index == 17
+    assert workout.step.exercise == "step-up" and workout.index == 17
+    assert workout.records[2].outcome is Outcome.CUT_SHORT
+    assert all(workout.records[i].outcome is Outcome.SKIPPED for i in range(3, 17))
+    assert [s.index for s in workout.sharp_pain] == [2]
+
+
+def test_sharp_pain_comes_first_among_its_events_and_on_the_last_exercise_ends_it(clock):
+    w = Workout(build_plan(session_from_yaml(SESSION)), clock=clock)
+    w.start()
+    w.tick()
+    go_to(w, clock, 18)  # the step-up's first rep: the last exercise
+    w.pause()
+    w.tick()
+    w.report_sharp_pain()
+    events = w.advance()
+    assert events[0].kind is EventKind.SHARP_PAIN and events[0].step.index == 18
+    assert events[-1].kind is EventKind.SESSION_DONE and events[-1].early
+    assert w.state == "finished" and w.report_sharp_pain() is None

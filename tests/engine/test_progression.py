@@ -269,6 +269,49 @@ def test_cut_short_steps_back_only_that_exercise(session):
     assert doses["three/back"].change == "same"
 
 
+def test_sharp_pain_steps_back_that_exercise_and_says_so(session):
+    patient = Patient(session)
+    patient.train(times=3)  # raise: 7 s holds
+    doses = patient.train(outcome=lambda key: "sharp pain" if key == "raise" else "done")
+    assert doses["raise"].dose.hold_seconds == 5 and doses["raise"].change == "down"
+    assert doses["raise"].reason == "Back to 5 s holds: sharp pain during the last workout"
+    assert doses["three/back"].dose.hold_seconds == 7  # the others hold
+    # said whatever else happened: it names the exercise, the pain score does not
+    patient.train(times=3)
+    doses = patient.train(
+        pain=(1, 7, 1), outcome=lambda key: "sharp pain" if key == "raise" else "done"
+    )
+    assert doses["raise"].reason.endswith("sharp pain during the last workout")
+    # an exercise skipped after sharp pain in its first step still steps back
+    patient.train(times=3)
+    before = patient.today()["sit"].dose.hold_seconds
+    patient.history.append(workout(patient.day, {"sit": UnitResult(None, "sharp pain")}, (1, 1, 1)))
+    patient.day += 1
+    assert patient.today()["sit"].dose.hold_seconds == before - 2
+    # on the day: "during the workout on 3 Nov" once another workout came after
+    patient.history.append(workout(patient.day + 1, {"raise": UnitResult(None)}))
+    assert patient.today()["sit"].reason.startswith("Back to ")
+    assert "sharp pain during the workout on" in patient.today()["sit"].reason
+
+
+def test_a_gentler_workout_neither_sets_the_dose_nor_counts_to_step_up(session):
+    patient = Patient(session)
+    patient.train(times=3)  # raise: 7 s holds, the streak at 0
+    patient.train(times=2)  # two of three towards the next step
+    low = {key: UnitResult(ChosenDose(5, 10, 2)) for key in ("raise",)}
+    patient.history.append(
+        WorkoutResult(START + timedelta(days=patient.day), low, 1, 1, 0, gentler=True)
+    )
+    patient.day += 1
+    doses = patient.today()
+    assert doses["raise"].dose.hold_seconds == 7  # not the gentler one's 5 s
+    assert doses["raise"].reason == (
+        "7 s holds × 10 reps × 2 sets again: the last workout was a gentler one, at the lowest dose"
+    )
+    doses = patient.train()  # the third at the dose: the streak had waited
+    assert doses["raise"].dose.hold_seconds == 9 and doses["raise"].change == "up"
+
+
 # --- nothing happens ----------------------------------------------------------------
 
 

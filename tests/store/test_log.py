@@ -27,7 +27,8 @@ from .helpers import T0, step
 
 WORKOUT_KEYS = [
     "id", "session", "title", "started_at", "ended_at", "status", "speed", "pain_before",
-    "pain_after", "morning_after_pain", "note", "steps",
+    "pain_after", "morning_after_pain", "pain_choice", "morning_after_choice", "sharp_pain",
+    "note", "steps",
 ]  # fmt: skip
 STEP_KEYS = [
     "index", "kind", "exercise", "part", "side", "set", "rep", "planned_seconds",
@@ -64,6 +65,9 @@ def test_a_workout_and_its_steps_read_back_as_written(log: WorkoutLog):
         "pain_before": 3,
         "pain_after": 4,
         "morning_after_pain": None,
+        "pain_choice": None,
+        "morning_after_choice": None,
+        "sharp_pain": [],
         "note": 'sore, "a bit"\nnext line ✓',
     }
 

@@ -178,7 +178,8 @@ async def test_every_control_key(short):
         workout = screen.workout
         await pilot.press("space")
         assert workout.state == "paused" and screen.has_class("-phase-paused")
-        assert "PAUSED" in countdown(app).phase
+        # shown beside the phase, not instead of it
+        assert countdown(app).phase == "GET READY" and countdown(app).status == "‖ PAUSED"
         await advance(pilot, clock, 100)
         assert workout.snapshot().remaining == 2
         await pilot.press("space")
@@ -202,10 +203,14 @@ async def test_every_control_key(short):
         await pilot.press("m")
         assert app.muted
         assert recorder.stops == 1  # muting silences what is playing
+        assert countdown(app).status == "✕ sound off"  # for as long as it lasts
         await advance(pilot, clock, 2)
         assert recorder.events[-1][2] is True  # listeners are told it is muted
-        await pilot.press("m")
-        assert not app.muted
+        assert "sound off" in countdown(app).status
+        await pilot.press("space")
+        assert countdown(app).status == "‖ PAUSED  ✕ sound off"
+        await pilot.press("space", "m")
+        assert not app.muted and countdown(app).status == ""
         assert recorder.stops == 1
     assert recorder.prepared == [["short"]]  # once, for the session to be run
     assert recorder.closes == 1

@@ -17,6 +17,7 @@ from kneecoach.ui.app import make_app
 from kneecoach.ui.screens.pain import PainPrompt
 from kneecoach.ui.screens.resume import ResumePrompt
 from kneecoach.ui.screens.summary import SummaryScreen
+from kneecoach.ui.screens.when_to_stop import WhenToStop
 from kneecoach.ui.screens.workout import WorkoutScreen
 from tests.conftest import FakeClock, session_from_yaml
 from tests.ui.test_app_pilot import SHORT
@@ -174,12 +175,14 @@ async def test_the_morning_after_question_comes_once_and_warns_when_high(tmp_pat
         await pilot.pause()
         assert "morning after" in str(app.screen.query_one("#dialog-title").render())
         await answer(pilot, "7", "enter")
-        notices = [n.message for n in app._notifications]
-        assert any("seeing a clinician" in message for message in notices)
+        assert isinstance(app.screen, WhenToStop)  # a dialog, not a toast
+        await pilot.press("a")  # go on anyway
+        await pilot.pause()
         assert isinstance(app.screen, PainPrompt)  # then: knee pain right now
         app.coach.logbook.writer.flush()
     with WorkoutLog(tmp_path) as log:
         assert log.workout(wid).morning_after_pain == 7
+        assert log.workout(wid).morning_after_choice == "go on"
         assert log.pending_morning_after() is None
 
 

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import NamedTuple
 
-from kneecoach.engine.outcomes import ExerciseOutcome, classify_exercise
+from kneecoach.engine.outcomes import ExerciseOutcome
 from kneecoach.services.history import DosePoint, doses_over_time
 from kneecoach.store.doses import UnitTally
 from kneecoach.store.records import DoseRecord, LoggedWorkout
 from kneecoach.text import unit_name
 
 OUTCOME_ORDER = (
+    ExerciseOutcome.SHARP_PAIN,
     ExerciseOutcome.DONE,
     ExerciseOutcome.PARTLY_DONE,
     ExerciseOutcome.CUT_SHORT,
@@ -60,8 +61,7 @@ def exercise_reports(
     outcomes: dict[str, Counter[ExerciseOutcome]] = {}
     for tally in tallies:
         if tally.workout_id in ids:
-            outcome = classify_exercise(tally.planned, tally.done, tally.cut_short)
-            outcomes.setdefault(tally.unit, Counter())[outcome] += 1
+            outcomes.setdefault(tally.unit, Counter())[tally.outcome] += 1
     rank = {key: index for index, key in enumerate(names or {})}
     keys = sorted(set(doses) | set(outcomes), key=lambda key: (rank.get(key, len(rank)), key))
     return [

@@ -38,6 +38,7 @@ from kneecoach.text import (
     short,
     streak_text,
     unit_name,
+    workout_notes,
 )
 from kneecoach.ui.literal import literal
 from kneecoach.ui.widgets.bars import bars
@@ -45,6 +46,7 @@ from kneecoach.ui.widgets.calendar import TrainingCalendar
 from kneecoach.ui.widgets.pain_chart import PainChart
 
 LIMIT = 200  # workouts listed; the counts and charts cover them all
+NOTES_WIDTH = 40  # R for a rehearsal; what was chosen when pain said to stop; sharp pain
 EMPTY = "No workouts yet — your first one will show up here."
 CALENDAR_WIDTH = 36  # as in kneecoach.tcss
 DOSES_HEIGHT = 8  # inside its border
@@ -162,13 +164,16 @@ class HistoryScreen(Screen[None]):
         )
         rows = []
         for workout in view.recent:
+            keys = [pain.key for pain in workout.sharp_pain]
+            notes = workout_notes(workout.pain_choice, keys, self.names)
+            mark = REHEARSAL_MARK if workout.is_rehearsal else ""
             cells = [
                 f"{workout.started_at.astimezone(self.tz):%Y-%m-%d}",
-                short(workout.title, 24),
+                short(workout.title, 24, keep_part=False),  # a title: its start
                 WORKOUT_STATUS_MARK[workout.status],
                 duration_text(workout.started_at, workout.ended_at, workout.away_seconds),
                 pain_text(workout.pain_before, workout.pain_after),
-                REHEARSAL_MARK if workout.is_rehearsal else "",
+                short(" ".join(piece for piece in (mark, notes) if piece), NOTES_WIDTH),
             ]
             style = "dim" if workout.is_rehearsal else ""
             rows.append([literal(cell, style) for cell in cells])

@@ -21,9 +21,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from kneecoach.engine import Session
 from kneecoach.engine.figures.render import Picture, draw
+from kneecoach.engine.model import main_exercise_numbers
 from kneecoach.services.catalog import Unusable, summarize_session
 from kneecoach.services.doses import TodaysPlan
-from kneecoach.text import clock_text, dose_text
+from kneecoach.text import clock_text, dose_text, short
 from kneecoach.ui.literal import line, lines, literal
 
 PlanToday = Callable[[Session], TodaysPlan]
@@ -56,7 +57,7 @@ def preview_text(session: Session, today: PlanToday | None = None, width: int = 
     decisions = planned.decisions
     rows: list[Text | str] = [
         literal(session.title, "b"),
-        literal(f"Source: {', '.join(session.sources)}", "dim"),
+        literal(f"Source: {'; '.join(session.source_texts)}", "dim"),
     ]
     if session.summary:
         rows += ["", session.summary]
@@ -70,8 +71,10 @@ def preview_text(session: Session, today: PlanToday | None = None, width: int = 
     if session.equipment:
         rows += [line(("You need:", "b"), " " + ", ".join(session.equipment))]
     rows += [""]
-    for number, exercise in enumerate(session.exercises, start=1):
-        rows.append(line(f"{number}. ", (exercise.name, "b")))
+    numbers = main_exercise_numbers(session.exercises)  # as the workout counts them
+    for index, exercise in enumerate(session.exercises):
+        number = f"{numbers[index][0]}. " if index in numbers else ""
+        rows.append(line(number, (exercise.name, "b")))
         for part in exercise.units():
             label = f"{part.name}: " if part.name else ""
             decision = decisions.get(exercise.unit_key(part))
@@ -140,6 +143,7 @@ class SessionPicker(Screen[None]):
     ) -> None:
         super().__init__()
         self.sessions = list(sessions)
+        self._plan_today = today
         self.today = _once_per_session(today) if today is not None else None
         self.unusable = {f"{UNUSABLE}{n}": file for n, file in enumerate(unusable)}
 
@@ -154,12 +158,11 @@ class SessionPicker(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         # The short numbers first: a long title would push them out of sight.
-        table.add_columns("Min", "Ex.", "Session", "Source")
+        self._minutes_column = table.add_columns("Min", "Ex.", "Session", "Source")[0]
         for session in self.sessions:
             seconds = self.today(session).seconds if self.today else None
             row = summarize_session(session, seconds)  # as `kneecoach list`, at today's dose
-            source = session.source if len(session.source) <= 28 else session.source[:27] + "…"
-            cells = (literal(session.title), literal(source))
+            cells = (literal(session.title), literal(short(session.source.short, 28)))
             table.add_row(row.minutes, row.exercises, *cells, key=session.id)
         for key, file in self.unusable.items():
             name = literal(f"⚠ {Path(file.path).name}: cannot be used", "dim")
@@ -173,6 +176,20 @@ class SessionPicker(Screen[None]):
         else:
             self._show_unusable(next(iter(self.unusable)))
         table.focus()
+
+    def replan(self) -> None:
+        """Back from a workout: today's doses (and so the minutes) may have moved."""
+        if self._plan_today is None:
+            return
+        self.today = _once_per_session(self._plan_today)
+        table = self.query_one(DataTable)
+        for session in self.sessions:
+            minutes = summarize_session(session, self.today(session).seconds).minutes
+            table.update_cell(session.id, self._minutes_column, minutes)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        shown = self._session(key)
+        if shown is not None:
+            self._preview(shown)
 
     def _session(self, key: str | None) -> Session | None:
         return next((s for s in self.sessions if s.id == key), None)

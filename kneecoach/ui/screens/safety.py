@@ -24,10 +24,13 @@ KEYS = (
     ("n or →", "next exercise"),
     ("p or ←", "previous exercise"),
     ("s", "skip this step (a rest, say)"),
+    ("o", "ouch: sharp pain, noted; the rest of this exercise is skipped"),
     ("+", "ten more seconds"),
     ("r", "restart this exercise"),
     ("enter", "count a rep (self-paced exercises)"),
     ("m", "mute"),
+    ("l", "the mat layout, to follow from the floor"),
+    ("i", "in the mat layout: the steps instead of the figure"),
     ("?", "this help"),
     ("q", "quit (asks first)"),
 )

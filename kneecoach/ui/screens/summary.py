@@ -1,4 +1,6 @@
-"""The end of a workout: what was done, cut short or skipped, and how long it took."""
+"""The end of a workout: what was done, cut short or skipped, where sharp pain was
+reported, and how long it took. Done goes back to the picker when the workout was
+started from it, and quits when it was started with `run SESSION`."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -17,9 +20,12 @@ from kneecoach.ui.literal import line, lines, literal
 
 class SummaryScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "app.quit", "Done"),
+        Binding("enter", "done", "Done"),
         Binding("q", "app.quit", "Quit"),
     ]
+
+    class Done(Message):
+        """Enter: the app goes back to the picker, or quits if there is none."""
 
     def __init__(
         self,
@@ -32,7 +38,9 @@ class SummaryScreen(Screen[None]):
         self.workout = workout
         self.pain = pain  # before and after, when asked (None: skipped)
         self.note = note
-        self.summary = summarize(workout.plan.session.exercises, workout.records)
+        self.summary = summarize(
+            workout.plan.session.exercises, workout.records, workout.sharp_pain
+        )
 
     def compose(self) -> ComposeResult:
         summary = self.summary
@@ -59,7 +67,20 @@ class SummaryScreen(Screen[None]):
             rows.append(line("Knee pain: ", (before, "b"), " before, ", (after, "b"), saved))
             if self.note:
                 rows.append(literal(f"Note: {self.note}"))
+        painful = ", ".join(exercise.name for exercise in self.summary.sharp_pain)
+        if painful:
+            rows.append(
+                line(
+                    ("Sharp pain: ", "b"),
+                    (painful, "b"),
+                    ". Its dose steps back next time; if the pain stays, get advice"
+                    " before you do it again.",
+                )
+            )
         return lines(rows)
+
+    def action_done(self) -> None:
+        self.post_message(self.Done())
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

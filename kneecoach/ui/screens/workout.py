@@ -38,8 +38,9 @@ from kneecoach.engine import Event, EventKind, Session, Snapshot, Workout
 from kneecoach.engine.figures.motion import seconds_to_next_frame
 from kneecoach.engine.listeners import Listeners
 from kneecoach.engine.machine import Clock
+from kneecoach.engine.model import main_exercise_numbers
 from kneecoach.text import printable
-from kneecoach.ui.literal import literal
+from kneecoach.ui.literal import as_markup, literal
 from kneecoach.ui.widgets.changes import show_text
 from kneecoach.ui.widgets.countdown import Countdown
 from kneecoach.ui.widgets.counters import Counters
@@ -48,7 +49,7 @@ from kneecoach.ui.widgets.instructions import Instructions
 from kneecoach.ui.widgets.session_progress import SessionProgress
 from kneecoach.ui.widgets.too_small import TooSmall
 from kneecoach.ui.widgets.up_next import UpNext
-from kneecoach.ui.wording import exercise_title, main_exercise_numbers, phase_class
+from kneecoach.ui.wording import exercise_title, phase_class
 
 TICK_HZ = 10  # at most
 SLOWEST_TICK = 1.0  # seconds, at least one tick a second whatever happens
@@ -80,12 +81,13 @@ def _to_next_whole(value: float) -> float:
 
 
 # The footer shows only what fits in 80 columns, Help and Quit included; `?` and
-# the command palette list every key.
+# the command palette list every key (by its tooltip, where the footer's word is short).
 WORKOUT_BINDINGS: Sequence[Binding] = [
-    Binding("space", "toggle_pause", "Pause/resume"),
+    Binding("space", "toggle_pause", "Pause", tooltip="Pause/resume"),
     Binding("n,right", "next_exercise", "Next exercise", key_display="n/→"),
     Binding("p,left", "previous_exercise", "Previous", key_display="p/←", show=False),
     Binding("s", "skip_step", "Skip step"),
+    Binding("o", "sharp_pain", "Ouch"),
     Binding("plus,equals_sign", "extend", "+10 s", key_display="+", show=False),
     Binding("r", "restart_exercise", "Restart exercise", show=False),
     Binding("enter", "count_rep", "Count rep", show=False),
@@ -150,8 +152,12 @@ class WorkoutScreen(Screen[None]):
         first_step: int = 0,
         reasons: Mapping[str, str] | None = None,
         layout: str = "standard",
+        muted: bool = False,
+        gentler: bool = False,
     ) -> None:
         super().__init__()
+        self.gentler = gentler  # every exercise at its lowest dose, this once
+        self.muted = muted  # shown beside the phase; the app says when it changes
         self.workout = workout
         self.clock = clock
         self.listeners = listeners or Listeners()
@@ -172,6 +178,8 @@ class WorkoutScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         session = self.workout.plan.session
         banner = session.title
+        if self.gentler:
+            banner = f"Gentler today, every exercise at its lowest dose · {banner}"
         if self.workout.speed != 1:  # first, so that a narrow terminal still shows it
             banner = f"⏩ REHEARSAL ×{self.workout.speed:g} (not a real workout) · {banner}"
         yield Static(literal(banner), id="banner")
@@ -183,7 +191,9 @@ class WorkoutScreen(Screen[None]):
                 yield Instructions(self.reasons, id="instructions")
                 yield FigureView(id="figure")
             with Vertical(id="clock-column"):
-                yield Countdown(id="countdown")
+                countdown = Countdown(id="countdown")
+                countdown.muted = self.muted
+                yield countdown
                 yield Counters(self._numbers, id="counters")
         yield UpNext(id="up-next")
         yield SessionProgress(id="progress")
@@ -260,6 +270,16 @@ class WorkoutScreen(Screen[None]):
         if self._title is not None:
             show_text(self._title, printable(exercise_title(snapshot)))
 
+    def show_muted(self, muted: bool) -> None:
+        """Sound went off or on (`m`): say so beside the phase until it changes back."""
+        self.muted = muted
+        try:
+            self.query_one(Countdown).muted = muted
+        except NoMatches:  # not composed yet: compose takes ``self.muted``
+            return
+        if self.snapshot is not None:
+            self.render_snapshot(self.snapshot)
+
     def _control(self, control: Callable[[float], object]) -> None:
         control(self.clock())
         self.tick()
@@ -283,6 +303,22 @@ class WorkoutScreen(Screen[None]):
         if not self.workout.extend(now=self.clock()):
             self.notify("Only a hold, rest or timed step can be made longer.", timeout=3)
         self.tick()
+
+    def action_sharp_pain(self) -> None:
+        """`o` (ouch): sharp pain now. It is logged on this exercise, the rest of the
+        exercise is skipped, and its dose steps back next time."""
+        step = self.workout.report_sharp_pain(self.clock())
+        self.tick()
+        if step is not None:
+            name = self.workout.plan.session.exercises[step.exercise_index].name
+            self.notify(
+                as_markup(
+                    f"Sharp pain noted on {name}: skipped, and its dose steps back next time."
+                    " If the pain stays, stop for today (q, then f)."
+                ),
+                severity="warning",
+                timeout=10,
+            )
 
     def action_count_rep(self) -> None:
         if not self.workout.count_rep(self.clock()):
@@ -314,14 +350,14 @@ class WorkoutScreen(Screen[None]):
         return True
 
     def action_help(self) -> None:
-        self._pause_for_dialog()
+        self.pause_for_dialog()
         self.post_message(self.HelpRequested(self, self.workout.plan.session))
 
     def action_request_quit(self) -> None:
-        self._pause_for_dialog()
+        self.pause_for_dialog()
         self.post_message(self.QuitRequested(self))
 
-    def _pause_for_dialog(self) -> None:
+    def pause_for_dialog(self) -> None:
         """A dialog over a running workout pauses it, so that no hold runs unseen."""
         self._paused_by_dialog = self.workout.state == "running"
         if self._paused_by_dialog:

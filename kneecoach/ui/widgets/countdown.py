@@ -1,6 +1,6 @@
 """The big countdown: the phase in words, the seconds left (or the rep number) in
 large block digits sized to the space it has, and a line under them for the pace
-of a tempo rep or a hint.
+of a tempo rep or a hint; above the phase, while they last, "paused" and "sound off".
 
 What it shows comes from ``wording.countdown_content`` and how it is laid out
 from ``bigtext.countdown_layout``, both plain functions; this widget only picks
@@ -18,22 +18,27 @@ from textual.widget import Widget
 
 from kneecoach.engine import Snapshot
 from kneecoach.ui.bigtext import countdown_layout
-from kneecoach.ui.wording import countdown_content
+from kneecoach.ui.wording import Content, countdown_content
 
-Placed = tuple[int, str, str]  # (left padding, text, role: "phase", "digits", "pace", "gap")
+# (left padding, text, role: "status", "phase", "digits", "pace" or "gap")
+Placed = tuple[int, str, str]
 
 
 class Countdown(Widget):
-    COMPONENT_CLASSES = {"countdown--phase", "countdown--digits", "countdown--pace"}
+    COMPONENT_CLASSES = {
+        "countdown--status", "countdown--phase", "countdown--digits", "countdown--pace",
+    }  # fmt: skip
     DEFAULT_CSS = """
     Countdown { height: 1fr; width: 100%; }
+    Countdown > .countdown--status { text-style: bold reverse; }
     Countdown > .countdown--phase { text-style: bold; }
     Countdown > .countdown--pace { text-style: bold; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.content: tuple[str, str, str] = ("", "", "")  # phase word, number, pace line
+        self.content: Content = ("", "", "", "")  # phase word, number, pace line, status
+        self.muted = False  # set by the screen: shown beside the phase for as long as it lasts
         self.digit_rows = 0  # how tall the number is drawn, in rows
         self._lines: list[Placed] = []
         self._strips: dict[tuple[Placed, int], Strip] = {}
@@ -50,15 +55,20 @@ class Countdown(Widget):
     def pace(self) -> str:
         return self.content[2]
 
+    @property
+    def status(self) -> str:
+        return self.content[3]
+
     def show(self, snapshot: Snapshot) -> None:
-        content = countdown_content(snapshot)
+        content = countdown_content(snapshot, self.muted)
         if content == self.content:
             return  # nothing shown changes: nothing drawn
-        new_phase = content[0] != self.content[0]
+        # a new phase, or paused (its colours change too) or muted: every cell anew
+        new_phase = content[0] != self.content[0] or content[3] != self.content[3]
         self.content = content
         before = self._lines
         self._lay_out()
-        if new_phase:  # the phase's colours change too: every cell
+        if new_phase:
             self._strips.clear()
             self.refresh()
         else:
@@ -70,7 +80,8 @@ class Countdown(Widget):
 
     def _lay_out(self) -> None:
         width, height = self.size
-        layout = countdown_layout(*self.content, width, height)
+        phase, number, pace, status = self.content
+        layout = countdown_layout(phase, number, pace, width, height, status)
         lines = [(line, block.role) for block in layout.blocks for line in block.lines]
         top = max(0, (height - len(lines)) // 2)
         self._lines = [(0, "", "gap")] * top + [

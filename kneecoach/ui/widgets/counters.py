@@ -8,7 +8,7 @@ from textual.widgets import Static
 from kneecoach.engine import Snapshot
 from kneecoach.text import printable
 from kneecoach.ui.widgets.changes import show_text
-from kneecoach.ui.wording import side_text
+from kneecoach.ui.wording import counters_side, unit_of
 
 
 class Counters(Static):
@@ -31,8 +31,8 @@ class Counters(Static):
             parts.append(f"rep {step.rep} / {step.reps}{upcoming}")
         if step.sets and step.sets > 1:
             parts.append(f"set {step.set} / {step.sets}")
-        if step.sides:
-            parts.append(f"side {side_text(step)}")
+        if step.sides:  # named as the session means it: "leg LEFT → right"
+            parts.append(counters_side(step, unit_of(snapshot.exercise, step)))
         number = self._numbers.get(step.exercise_index)
         if number is not None:
             parts.append(f"exercise {number[0]} / {number[1]}")

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from kneecoach.engine import Snapshot
-from kneecoach.ui.literal import line, lines, literal
+from kneecoach.ui.literal import hanging, literal
 from kneecoach.ui.wording import exercise_title, highlighted_step
 
 
@@ -51,11 +51,10 @@ class Instructions(VerticalScroll):
         self.query_one("#title", Static).update(literal(key[0]))
         self.query_one("#reason", Static).update(literal(reason))
         self.query_one("#reason", Static).display = bool(reason)
-        numbered = [
-            literal(f" {number}. {text} ", "reverse b")
-            if number - 1 == current
-            else line(f" {number}. {text}")
+        # a wrapped step goes on under its text, not under its number
+        numbered = hanging(
+            (f"{number}.", text, "reverse b" if number - 1 == current else "")
             for number, text in enumerate(steps, start=1)
-        ]
-        self.query_one("#steps", Static).update(lines(numbered))
-        self.query_one("#cautions", Static).update(lines(f"⚠ {text}" for text in cautions))
+        )
+        self.query_one("#steps", Static).update(numbered)
+        self.query_one("#cautions", Static).update(hanging(("⚠", text, "") for text in cautions))

@@ -1,11 +1,16 @@
 """The whole session's progress, with the time done and the time left.
 
+"Done" is the time actually spent in steps (pauses and skipped steps count for
+nothing); "left" is what remains of the plan, so the two need not add up.
+
 A plain text bar rather than Textual's ProgressBar: that one recomputes an ETA
 and repaints on every update and on a timer of its own, while this one repaints
 only when a cell fills or the minutes and seconds shown change.
 """
 
 from __future__ import annotations
+
+import math
 
 from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal
@@ -59,5 +64,7 @@ class SessionProgress(Horizontal):
 
     def show(self, snapshot: Snapshot) -> None:
         self.query_one(FillBar).set_fraction(snapshot.progress)
-        done, left = clock_text(snapshot.position), clock_text(snapshot.remaining_total)
+        # done: the time actually spent (a skipped step adds none); left: the plan's rest
+        done = clock_text(math.floor(snapshot.done_seconds))
+        left = clock_text(snapshot.remaining_total)
         show_text(self.query_one("#times", Static), f"{done} done · {left} left")

@@ -15,7 +15,7 @@ from textual.widgets import Static
 from kneecoach.engine import Snapshot
 from kneecoach.text import countdown_text, printable
 from kneecoach.ui.widgets.changes import show_text
-from kneecoach.ui.wording import phase_word
+from kneecoach.ui.wording import phase_word, status_marks
 
 # The smallest terminal in which the countdown is whole whatever the names (the
 # up-next line, which they lengthen, is at most three lines).
@@ -34,7 +34,8 @@ def too_small_text(size: Size, snapshot: Snapshot | None) -> str:
         f"(now {size.width}×{size.height})",
     ]
     if snapshot is not None:
-        lines += ["", f"{printable(phase_word(snapshot))}  {countdown_text(snapshot.remaining)}"]
+        phase = f"{printable(phase_word(snapshot))}  {countdown_text(snapshot.remaining)}"
+        lines += ["", f"{phase}  {status_marks(snapshot)}".rstrip()]
     return "\n".join(lines)
 
 
