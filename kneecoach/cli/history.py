@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TextIO
 
-from kneecoach.cli.common import data_folder
+from kneecoach.cli.common import data_folder, sessions_dirs
 from kneecoach.services.doses import existing_log
 from kneecoach.services.history import streaks
 from kneecoach.store.export import history_json
@@ -32,17 +32,25 @@ NO_WORKOUTS = "No workouts logged yet."
 
 
 def run(args: argparse.Namespace) -> int:
+    def names() -> dict[str, str]:
+        """The exercises' names as the sessions give them (read only when needed)."""
+        from kneecoach.services.catalog import discover, unit_names
+
+        return unit_names(discover(sessions_dirs(args)).sessions.values())
+
     return print_history(
-        data_folder(args), since=args.since, session=args.session, as_json=args.json
-    )
+        data_folder(args), since=args.since, session=args.session, as_json=args.json,
+        names=names,
+    )  # fmt: skip
 
 
 def history_lines(
     workouts: Sequence[LoggedWorkout], everything: Sequence[LoggedWorkout], today: date,
-    tz: tzinfo | None = None,
+    tz: tzinfo | None = None, names: Mapping[str, str] | None = None,
 ) -> list[str]:  # fmt: skip
     """The text table (oldest first, as a log reads) and the streak line, which is
-    always over the whole log, whatever the filters."""
+    always over the whole log, whatever the filters. ``names``: each exercise key's
+    name in its session, for the exercises where sharp pain was reported."""
     width = max([7, *(len(workout.session) for workout in workouts)])
     header = (
         f"{'DATE':<10}  {'TIME':<5}  {'SESSION':<{width}}  {'STATUS':<14}  {'DURATION':>8}  PAIN"
@@ -51,7 +59,7 @@ def history_lines(
     for workout in workouts:
         start = workout.started_at.astimezone(tz)
         mark = f"  {REHEARSAL_MARK} ×{workout.speed:g}" if workout.is_rehearsal else ""
-        notes = workout_notes(workout.pain_choice, [p.key for p in workout.sharp_pain])
+        notes = workout_notes(workout.pain_choice, [p.key for p in workout.sharp_pain], names)
         mark += f"  {notes}" if notes else ""
         duration = duration_text(workout.started_at, workout.ended_at, workout.away_seconds)
         lines.append(
@@ -77,7 +85,10 @@ def print_history(
     tz: tzinfo | None = None,
     today: date | None = None,
     out: TextIO | None = None,
+    names: Callable[[], Mapping[str, str]] | None = None,
 ) -> int:
+    """``names``: reads the sessions' exercise names, called only when a workout
+    shown has sharp pain to name."""
     out = out or sys.stdout
     log = existing_log(folder)
     if log is None:
@@ -101,5 +112,6 @@ def print_history(
         print("No workouts match.", file=out)
         return 0
     today = today or datetime.now(tz).date()
-    print("\n".join(history_lines(chosen, everything, today, tz)), file=out)
+    named = names() if names is not None and any(w.sharp_pain for w in chosen) else None
+    print("\n".join(history_lines(chosen, everything, today, tz, named)), file=out)
     return 0

@@ -261,3 +261,18 @@ def test_the_small_formatters():
     title = "My physio's knee plan, week 3: gentle"
     assert short(title, 24, keep_part=False) == "My physio's knee plan, …"
     assert short(title, 24) == "My physio's kne…: gentle"
+
+
+def test_sharp_pain_is_named_as_its_session_names_the_exercise(capsys, tmp_path):
+    from kneecoach.store.records import SharpPain
+
+    folder = tmp_path / "data"
+    start = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
+    with WorkoutLog(folder) as log:
+        wid = log.start_workout("goodrx-runners-knee", "GoodRx", started_at=start)
+        pain = SharpPain("three-way-leg-raise", start, 3, "on-back", "left")
+        log.record_sharp_pain(wid, pain)
+        log.finish_workout(wid, "finished early", ended_at=start + timedelta(minutes=4))
+    code, out, err = run(capsys, "history", "--data-dir", str(folder))
+    assert (code, err) == (0, "")
+    assert "sharp pain: Three-way leg raise: On your back" in out.splitlines()[1]
