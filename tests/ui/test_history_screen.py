@@ -24,6 +24,7 @@ from kneecoach.ui.widgets.bars import bars
 from kneecoach.ui.widgets.calendar import TrainingCalendar
 from kneecoach.ui.widgets.pain_chart import PainChart
 from tests.conftest import FakeClock
+from tests.ui.waiting import history_drawn
 
 TODAY = date(2024, 5, 15)  # a Wednesday
 SESSION, TITLE = "goodrx-runners-knee", "GoodRx: runner's knee"
@@ -97,10 +98,7 @@ class HistoryApp(App[None]):
 async def drawn(pilot) -> HistoryScreen:
     screen = pilot.app.screen
     assert isinstance(screen, HistoryScreen)
-    await pilot.app.workers.wait_for_complete()  # the loading thread: awaited, not slept on
-    await pilot.pause()  # its result, handled as a message
-    assert screen.drawn, "the history screen never finished drawing"
-    return screen
+    return await history_drawn(pilot, screen)
 
 
 def text_of(screen, selector: str) -> str:

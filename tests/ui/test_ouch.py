@@ -16,6 +16,7 @@ from kneecoach.ui.screens.workout import WORKOUT_BINDINGS, WorkoutScreen
 from tests.ui.test_app_pilot import build
 from tests.ui.test_logged_workouts import answer, run_to_end
 from tests.ui.test_when_to_stop import app_with_log, seed_log
+from tests.ui.waiting import history_drawn
 
 
 def test_the_ouch_key_is_in_the_footer_and_in_the_help():
@@ -94,8 +95,7 @@ async def test_the_history_screen_marks_a_workout_with_sharp_pain(tmp_path):
         await pilot.pause()
         history = app.screen
         assert isinstance(history, HistoryScreen)
-        while not history.drawn:
-            await pilot.pause()
+        await history_drawn(pilot, history)
         table = history.query_one("#workouts")
         newest = [str(cell) for cell in table.get_row_at(0)]
         assert any("sharp pain" in cell for cell in newest)

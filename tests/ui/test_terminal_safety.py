@@ -31,6 +31,7 @@ from kneecoach.ui.screens.workout import WorkoutScreen
 from kneecoach.ui.widgets.countdown import Countdown
 from kneecoach.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 from tests.conftest import FakeClock, session_from_yaml
+from tests.ui.waiting import history_drawn
 
 NAME = "Wall [b]sit[/b] [/x] [$accent]"  # markup-looking text, shown as it is
 HOSTILE = f"""
@@ -181,9 +182,7 @@ async def test_the_history_of_a_hostile_log(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = HistoryScreen(log, names={"sit": "[b]Sit[/b] \x1b[2J"})
         await app.push_screen(screen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert screen.drawn
+        await history_drawn(pilot, screen)
         assert_clean(app, "Logged [b]title2J")
     log.close()
 
