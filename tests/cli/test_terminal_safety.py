@@ -181,4 +181,6 @@ def test_listing_the_largest_sessions_allowed_is_quick_and_small(capsys, tmp_pat
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert code == 0 and err == "" and out.count("big") == 10
-    assert elapsed < 5 and peak < 100 * 1024 * 1024
+    # memory is the measure that matters (it was gigabytes); time only catches a hang,
+    # with room for a loaded machine and tracemalloc's own cost
+    assert peak < 100 * 1024 * 1024 and elapsed < 30
