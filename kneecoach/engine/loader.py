@@ -22,6 +22,7 @@ from kneecoach.engine.limits import (
     MAX_PLAN_STEPS,
     REST_LIMIT,
 )
+from kneecoach.engine.loader_dose import DOSE_KEYS, PACE_KEYS, SIDE_KEYS, read_dose
 from kneecoach.engine.loader_posture import POSTURE_KEYS, REP_KEYS, Posture, PostureReader
 from kneecoach.engine.loader_source import read_source
 from kneecoach.engine.model import (
@@ -49,9 +50,6 @@ SESSION_KEYS = (
     "warm_up", "cool_down", "rests", "progression_rule", "exercises", "per_week",
 )  # fmt: skip
 MAX_PER_WEEK = 21  # three times a day
-DOSE_KEYS = ("minutes", "hold_seconds", "reps", "sets", "tempo_seconds")
-SIDE_KEYS = ("per_side", "first_side")
-PACE_KEYS = ("self_paced",)
 EXERCISE_KEYS = (
     "id", "name", "kind", "source", "summary", "equipment", "steps", "cautions",
     "progression", "progression_rule", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS,
@@ -243,73 +241,6 @@ class _SessionReader:
             )
         ]
 
-    def dose(self, keys: dict[str, Node], node: Node, field: str) -> Dose | None:
-        values = {}
-        for key in DOSE_KEYS:
-            if key in keys:
-                whole = key in ("reps", "sets")
-                values[key] = self.r.range(
-                    keys[key], f"{field}.{key}", whole=whole, most=DOSE_LIMITS[key]
-                )
-        given = [key for key in DOSE_KEYS if key in keys]
-        where = field
-        self_paced = (
-            bool(self.r.flag(keys["self_paced"], f"{field}.self_paced"))
-            if "self_paced" in keys
-            else False
-        )
-        if self_paced and ("hold_seconds" in keys or "minutes" in keys):
-            self.r.error(
-                keys["self_paced"],
-                "'self_paced' is for reps without a hold or minutes",
-                f"{field}.self_paced",
-            )
-        if not given:
-            self.r.error(
-                node, "no dose: give minutes, hold_seconds, or reps with tempo_seconds", where
-            )
-            return None
-        if "minutes" in keys:
-            extra = [key for key in given if key != "minutes"]
-            if extra:
-                self.r.error(
-                    keys[extra[0]],
-                    f"{extra[0]!r} cannot be combined with 'minutes' (a timed dose)",
-                    f"{field}.{extra[0]}",
-                )
-            for key in SIDE_KEYS:
-                if key in keys:
-                    self.r.error(
-                        keys[key], f"{key!r} does not apply to a timed dose", f"{field}.{key}"
-                    )
-        elif "hold_seconds" in keys:
-            if "tempo_seconds" in keys:
-                self.r.error(
-                    keys["tempo_seconds"],
-                    "'tempo_seconds' is for reps without a hold; this exercise has hold_seconds",
-                    f"{field}.tempo_seconds",
-                )
-        elif "reps" not in keys:
-            self.r.error(
-                node, "no dose: give minutes, hold_seconds, or reps with tempo_seconds", where
-            )
-        elif "tempo_seconds" not in keys and not self_paced:
-            self.r.error(
-                node,
-                "reps without hold_seconds need tempo_seconds (the seconds one rep takes)"
-                " or self_paced: true",
-                where,
-            )
-        first_move, fallback = PostureReader(self.r).rep_keys(
-            keys,
-            field,
-            reps_only="hold_seconds" not in keys and "minutes" not in keys,
-            self_paced=self_paced,
-        )
-        if any(value is None for value in values.values()):
-            return None
-        return Dose(**values, self_paced=self_paced, first_move=first_move, timed_fallback=fallback)
-
     def sides(
         self, keys: dict[str, Node], field: str, per_side: bool, first: Side
     ) -> tuple[bool, Side]:
@@ -358,7 +289,7 @@ class _SessionReader:
         else:
             if "steps" not in keys:
                 self.r.error(node, "missing required key 'steps'", field)
-            dose = self.dose(keys, node, field)
+            dose = read_dose(self.r, keys, node, field)
         postures.check(
             keys,
             field,
@@ -440,7 +371,7 @@ class _SessionReader:
             elif pid is not None:
                 seen[pid] = keys["id"].start_mark.line + 1
             name = self.name(keys, path)
-            dose = self.dose(keys, item, path)
+            dose = read_dose(self.r, keys, item, path)
             part_side, part_first = self.sides(keys, path, per_side, first_side)
             part_posture = postures.read(keys, path, posture)
             timed = dose is not None and dose.shape == "timed"
