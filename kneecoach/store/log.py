@@ -19,13 +19,13 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Self, TypeVar
 
-from kneecoach.engine.model import unit_key
 from kneecoach.engine.outcomes import PainChoice, WorkoutStatus, check_pain
 from kneecoach.store import schema
 from kneecoach.store.doses import (
     ManualDoseRow,
     UnitTally,
     insert_manual_dose,
+    select_dose_records,
     select_manual_doses,
     select_unit_tallies,
 )
@@ -43,12 +43,12 @@ from kneecoach.store.records import (
 )
 from kneecoach.store.rows import (
     INSERT_STEP,
-    WORKOUT_COLUMNS,
     filters,
+    latest_finished_workout,
+    resumable_between,
     step_row,
     summary_rows,
     with_steps,
-    workout_record,
 )
 
 T = TypeVar("T")
@@ -371,16 +371,7 @@ class WorkoutLog:
     def dose_records(self) -> list[DoseRecord]:
         """The dose each exercise reached in each real (speed 1) workout, kept up to
         date by the database as steps are logged; for ``history.doses_over_time``."""
-        sql = (
-            "SELECT d.workout_id, d.exercise, d.part, d.hold_seconds, d.reps, d.sets"
-            " FROM workout_doses d JOIN workouts w ON w.id = d.workout_id WHERE w.speed = 1"
-        )
-        return self._run(
-            lambda c: [
-                DoseRecord(workout_id, unit_key(exercise, part), hold, reps, sets)
-                for workout_id, exercise, part, hold, reps, sets in c.execute(sql)
-            ]
-        )
+        return self._run(select_dose_records)
 
     def manual_doses(self, session: str) -> list[ManualDoseRow]:
         """Every hand-set dose of ``session``, oldest first."""
@@ -408,15 +399,7 @@ class WorkoutLog:
         rehearsal only."""
         start = to_text(local_midnight(on, tz))
         end = to_text(local_midnight(on + timedelta(days=1), tz))
-        where = (
-            "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
-            f" AND speed {'!=' if rehearsal else '='} 1"
-        )
-        parameters: list[object] = [WorkoutStatus.INTERRUPTED, start, end]
-        if session is not None:
-            where += " AND session = ?"
-            parameters.append(session)
-        found = self._run(lambda c: with_steps(c, where, parameters))
+        found = self._run(lambda c: resumable_between(c, start, end, session, rehearsal))
         return found[-1] if found else None
 
     def pending_morning_after(self, now: datetime | None = None) -> LoggedWorkout | None:
@@ -427,19 +410,9 @@ class WorkoutLog:
         was not asked about yet. Older workouts are never asked about.
         """
         cutoff = to_text((now or utc_now()) - timedelta(hours=24))
-        sql = (
-            f"SELECT {WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
-            " AND pain_choice IS NOT 'stop'"  # no workout that day: nothing to ask after
-            " ORDER BY started_at DESC, rowid DESC LIMIT 1"
-        )
-        rows = self._run(
-            lambda c: c.execute(
-                sql, (WorkoutStatus.COMPLETED, WorkoutStatus.FINISHED_EARLY)
-            ).fetchall()
-        )
-        if not rows:
+        latest = self._run(latest_finished_workout)
+        if latest is None:
             return None
-        latest = workout_record(rows[0])
         ended = latest.ended_at
         if latest.morning_after_asked or latest.morning_after_pain is not None:
             return None

@@ -150,3 +150,31 @@ def with_steps(
         )
         for row in headers
     ]
+
+
+def resumable_between(
+    c: sqlite3.Connection, start: str, end: str, session: str | None, rehearsal: bool
+) -> list[LoggedWorkout]:
+    """The still-resumable interrupted workouts started from ``start`` to before
+    ``end`` (of ``session``, if given), with their steps: rehearsals (``--speed``)
+    or real workouts only."""
+    where = (
+        "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
+        f" AND speed {'!=' if rehearsal else '='} 1"
+    )
+    parameters: list[object] = [WorkoutStatus.INTERRUPTED, start, end]
+    if session is not None:
+        where += " AND session = ?"
+        parameters.append(session)
+    return with_steps(c, where, parameters)
+
+
+def latest_finished_workout(c: sqlite3.Connection) -> LoggedWorkout | None:
+    """The latest real (speed 1) workout completed or finished early, without its steps."""
+    sql = (
+        f"SELECT {WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
+        " AND pain_choice IS NOT 'stop'"  # no workout that day: nothing to ask after
+        " ORDER BY started_at DESC, rowid DESC LIMIT 1"
+    )
+    rows = c.execute(sql, (WorkoutStatus.COMPLETED, WorkoutStatus.FINISHED_EARLY)).fetchall()
+    return workout_record(rows[0]) if rows else None
