@@ -2,9 +2,9 @@
 
 ``WorkoutLog(folder)`` opens and checks the database at once, on the calling thread,
 so a bad log is reported at start-up. Each thread that uses the log afterwards gets
-its own connection (SQLite connections are not shared between threads). Every write
-is committed before the method returns; ``LogWriter`` runs these methods on a
-thread of its own so the live screen never waits for the disk.
+its own connection (``connections``: SQLite connections are not shared between
+threads). Every write is committed before the method returns; ``LogWriter`` runs
+these methods on a thread of its own so the live screen never waits for the disk.
 
 Workout ids are made by the caller's side (``new_workout_id()``, uuid4 hex), so
 starting a workout never has to wait for the database to hand one out.
@@ -13,7 +13,6 @@ starting a workout never has to wait for the database to hand one out.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Self, TypeVar
 
 from kneecoach.engine.outcomes import PainChoice, WorkoutStatus, check_pain
 from kneecoach.store import schema
+from kneecoach.store.connections import ThreadConnections
 from kneecoach.store.doses import (
     ManualDoseRow,
     UnitTally,
@@ -74,49 +74,28 @@ class WorkoutLog:
         self.path = self.folder / schema.FILE_NAME
         self.busy_timeout = busy_timeout
         self.read_only = read_only
-        self._local = threading.local()
-        self._connections: dict[threading.Thread, sqlite3.Connection] = {}
-        self._lock = threading.Lock()
         if read_only:
-            self._shared: sqlite3.Connection | None = schema.open_read_only(
-                self.folder, busy_timeout
+            self._connections = ThreadConnections(
+                shared=schema.open_read_only(self.folder, busy_timeout)
             )  # one connection: it may be a copy in memory, which others could not open
-            self._keep(self._shared)
         else:
-            self._shared = None
-            self._keep(schema.open_database(self.folder, busy_timeout))
-
-    def _keep(self, connection: sqlite3.Connection) -> sqlite3.Connection:
-        """Remember this thread's connection, and close those of threads that ended
-        (a worker thread per history screen would otherwise leak one each time)."""
-        self._local.connection = connection
-        with self._lock:
-            ended = [thread for thread in self._connections if not thread.is_alive()]
-            for thread in ended:
-                self._connections.pop(thread).close()
-            self._connections[threading.current_thread()] = connection
-        return connection
+            self._connections = ThreadConnections()
+            self._connections.keep(schema.open_database(self.folder, busy_timeout))
 
     @property
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
-        connection = getattr(self._local, "connection", None)
-        if connection is None and self._shared is not None:
-            connection = self._shared
+        connection = self._connections.current()
         if connection is None:
             try:
-                connection = self._keep(schema.connect(self.path, self.busy_timeout))
+                connection = self._connections.keep(schema.connect(self.path, self.busy_timeout))
             except sqlite3.Error as error:
                 raise schema.describe(error, self.path, busy_timeout=self.busy_timeout) from error
         return connection
 
     def close(self) -> None:
         """Close every thread's connection; call once no thread is using the log."""
-        with self._lock:
-            connections, self._connections = self._connections, {}
-        for connection in connections.values():
-            connection.close()
-        self._local = threading.local()
+        self._connections.close()
 
     def __enter__(self) -> Self:
         return self
