@@ -29,7 +29,7 @@ from kneecoach.store.doses import (
     select_manual_doses,
     select_unit_tallies,
 )
-from kneecoach.store.owners import new_workout_id, owner_gone, owner_tag
+from kneecoach.store.owners import new_workout_id, owner_tag
 from kneecoach.store.records import (
     DoseRecord,
     LogError,
@@ -45,6 +45,7 @@ from kneecoach.store.rows import (
     INSERT_STEP,
     filters,
     latest_finished_workout,
+    mark_stale_interrupted,
     resumable_between,
     step_row,
     summary_rows,
@@ -301,22 +302,7 @@ class WorkoutLog:
         """At start-up: workouts left ``in progress`` by a process that is gone (killed,
         or the machine went down) become ``interrupted``, ended when their last step
         was logged (or when they started, if none was). Returns their ids."""
-
-        def mark(c: sqlite3.Connection) -> list[str]:
-            c.execute("BEGIN IMMEDIATE")
-            rows = c.execute(
-                "SELECT id, owner FROM workouts WHERE status = ?", (WorkoutStatus.IN_PROGRESS,)
-            ).fetchall()
-            stale = [workout_id for workout_id, owner in rows if owner_gone(owner)]
-            c.executemany(
-                "UPDATE workouts SET status = ?,"
-                " ended_at = coalesce(ended_at, last_step_at, started_at) WHERE id = ?",
-                [(WorkoutStatus.INTERRUPTED, workout_id) for workout_id in stale],
-            )
-            c.execute("COMMIT")
-            return stale
-
-        return self._change(mark)
+        return self._change(mark_stale_interrupted)
 
     # -- reading -----------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""Rows of the log and the records they become: the columns read and written, and
-the SQL that reads workouts with their steps. ``WorkoutLog`` is the only user."""
+"""Rows of the log and the records they become: the columns read and written, the
+SQL that reads workouts with their steps, and the marking of workouts whose process
+is gone. ``WorkoutLog`` is the only user."""
 
 from __future__ import annotations
 
@@ -89,6 +90,24 @@ def workout_record(
         morning_after_choice=morning_choice,
         sharp_pain=sharp_pain,
     )
+
+
+def mark_stale_interrupted(c: sqlite3.Connection) -> list[str]:
+    """Mark what ``workout_record(as_marked=True)`` shows: workouts in progress whose
+    process is gone become interrupted, ended at their last step (or their start).
+    Returns their ids."""
+    c.execute("BEGIN IMMEDIATE")
+    rows = c.execute(
+        "SELECT id, owner FROM workouts WHERE status = ?", (WorkoutStatus.IN_PROGRESS,)
+    ).fetchall()
+    stale = [workout_id for workout_id, owner in rows if owner_gone(owner)]
+    c.executemany(
+        "UPDATE workouts SET status = ?,"
+        " ended_at = coalesce(ended_at, last_step_at, started_at) WHERE id = ?",
+        [(WorkoutStatus.INTERRUPTED, workout_id) for workout_id in stale],
+    )
+    c.execute("COMMIT")
+    return stale
 
 
 def sharp_pain_of(
