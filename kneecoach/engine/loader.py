@@ -1,45 +1,33 @@
 """Reading a session out of a session file's YAML: a validated Session, or every
 problem listed (``session_file`` reads the file and calls ``read_session``).
 
-The format is documented in docs/sessions.md; this module is its only reader.
+The format is documented in docs/sessions.md; this module is its only reader. It
+reads the session's own fields, its warm-up and cool-down, and checks the size of
+the whole; each exercise is read by ``loader_exercise``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
 from yaml.nodes import Node
 
 from kneecoach.engine.figures.library import read_figure
-from kneecoach.engine.figures.model import Figure
-from kneecoach.engine.limits import (
-    DOSE_LIMITS,
-    MAX_EXERCISES,
-    MAX_ID_CHARS,
-    MAX_NAME_CHARS,
-    MAX_PARTS,
-    MAX_PLAN_STEPS,
-    REST_LIMIT,
+from kneecoach.engine.limits import DOSE_LIMITS, MAX_EXERCISES, MAX_NAME_CHARS, MAX_PLAN_STEPS
+from kneecoach.engine.loader_exercise import (
+    ExerciseReader,
+    optional_text,
+    read_identifier,
+    read_rests,
 )
-from kneecoach.engine.loader_posture import POSTURE_KEYS, REP_KEYS, Posture, PostureReader
 from kneecoach.engine.loader_source import read_source
 from kneecoach.engine.model import (
-    EXERCISE_KINDS,
-    REST_KEYS,
-    SIDES,
     Dose,
     Exercise,
     ExerciseKind,
-    Part,
-    Progression,
     ProgressionRule,
     Rests,
     Session,
-    Side,
 )
 from kneecoach.engine.plan import top_steps
-from kneecoach.engine.printable import excerpt
 from kneecoach.engine.progression_rule import RuleReader
 from kneecoach.engine.sources import Source
 from kneecoach.engine.yamlnodes import NodeReader
@@ -49,21 +37,7 @@ SESSION_KEYS = (
     "warm_up", "cool_down", "rests", "progression_rule", "exercises", "per_week",
 )  # fmt: skip
 MAX_PER_WEEK = 21  # three times a day
-DOSE_KEYS = ("minutes", "hold_seconds", "reps", "sets", "tempo_seconds")
-SIDE_KEYS = ("per_side", "first_side")
-PACE_KEYS = ("self_paced",)
-EXERCISE_KEYS = (
-    "id", "name", "kind", "source", "summary", "equipment", "steps", "cautions",
-    "progression", "progression_rule", "rests", "parts", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS,
-    *POSTURE_KEYS, *REP_KEYS, "figure",
-)  # fmt: skip
-PART_KEYS = (
-    "id", "name", "steps", "cautions", *DOSE_KEYS, *SIDE_KEYS, *PACE_KEYS, *POSTURE_KEYS,
-    *REP_KEYS, "figure",
-)  # fmt: skip
 TIMED_BLOCK_KEYS = ("minutes", "what", "steps", "figure")
-PROGRESSION_KEYS = ("note", "hold_seconds", "reps", "sets")
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def read_session(root: Node, reader: NodeReader) -> Session | None:
@@ -74,19 +48,8 @@ def read_session(root: Node, reader: NodeReader) -> Session | None:
 class _SessionReader:
     def __init__(self, reader: NodeReader) -> None:
         self.r = reader
-        self.ids: dict[str, int] = {}
+        self.exercises = ExerciseReader(reader)
         self.nodes: dict[int, tuple[Node, str]] = {}  # an exercise's line: its node, field
-
-    def identifier(self, node: Node, field: str) -> str | None:
-        value = self.r.text(node, field, most=MAX_ID_CHARS)
-        if value is not None and not ID_PATTERN.match(value):
-            self.r.error(
-                node,
-                f"ids use lower-case letters, digits, '-' and '_'; got {excerpt(value)}",
-                field,
-            )
-            return None
-        return value
 
     def read(self, root: Node) -> Session | None:
         keys = self.r.mapping(
@@ -94,12 +57,12 @@ class _SessionReader:
         )
         if keys is None:
             return None
-        sid = self.identifier(keys["id"], "id") if "id" in keys else None
+        sid = read_identifier(self.r, keys["id"], "id") if "id" in keys else None
         title = (
             self.r.text(keys["title"], "title", most=MAX_NAME_CHARS) if "title" in keys else None
         )
         source = read_source(self.r, keys["source"], "source") if "source" in keys else None
-        rests = self.rests(keys["rests"], "rests", Rests()) if "rests" in keys else Rests()
+        rests = read_rests(self.r, keys["rests"], "rests", Rests()) if "rests" in keys else Rests()
         rule = (
             RuleReader(self.r).session_rule(keys["progression_rule"])
             if "progression_rule" in keys
@@ -109,7 +72,7 @@ class _SessionReader:
         exercises: list[Exercise] = []
         for key, kind in (("warm_up", "warm-up"), ("cool_down", "cool-down")):
             if key in keys:  # reserved before the exercises, so a clash is shown on the exercise
-                self.ids[kind] = 0
+                self.exercises.reserve(kind)
         if "warm_up" in keys:
             exercises += self.timed_block(keys["warm_up"], "warm_up", "warm-up", source, rests)
         if "exercises" in keys:
@@ -119,8 +82,10 @@ class _SessionReader:
                     keys["exercises"], "a session needs at least one exercise", "exercises"
                 )
             for index, node in enumerate(items or []):
-                exercise = self.exercise(node, f"exercises[{index}]", source, rests)
+                field = f"exercises[{index}]"
+                exercise = self.exercises.exercise(node, field, source, rests)
                 if exercise is not None:
+                    self.nodes[exercise.line] = (node, field)
                     exercises.append(exercise)
         if "cool_down" in keys:
             exercises += self.timed_block(
@@ -136,7 +101,7 @@ class _SessionReader:
             title=title,
             source=source,
             exercises=tuple(exercises),
-            summary=self.optional_text(keys, "summary", ""),
+            summary=optional_text(self.r, keys, "summary", ""),
             safety=self.r.text_list(keys["safety"], "safety") if "safety" in keys else (),
             avoid=self.r.text_list(keys["avoid"], "avoid") if "avoid" in keys else (),
             rests=rests,
@@ -170,41 +135,6 @@ class _SessionReader:
                 )
                 self.r.error(node, message, field)
                 return
-
-    def name(self, keys: dict[str, Node], field: str) -> str | None:
-        """An exercise's or a part's name: at most MAX_NAME_CHARS."""
-        if "name" not in keys:
-            return None
-        return self.r.text(keys["name"], f"{field}.name", most=MAX_NAME_CHARS)
-
-    def optional_text(self, keys: dict[str, Node], key: str, path: str) -> str:
-        if key not in keys:
-            return ""
-        return self.r.text(keys[key], f"{path}.{key}" if path else key) or ""
-
-    def rests(self, node: Node, field: str, base: Rests) -> Rests:
-        keys = self.r.mapping(node, field, REST_KEYS)
-        if not keys:
-            return base
-        values = {}
-        for key, value_node in keys.items():
-            value = self.r.range(value_node, f"{field}.{key}", allow_zero=True, most=REST_LIMIT)
-            if value is not None:
-                values[key] = value
-        return replace(base, **values)
-
-    def claim_id(self, exercise_id: str, node: Node, field: str) -> None:
-        line = node.start_mark.line + 1
-        if exercise_id in self.ids:
-            first = self.ids[exercise_id]
-            where = (
-                f"first used at line {first}"
-                if first
-                else "reserved for the session's warm-up or cool-down"
-            )
-            self.r.error(node, f"duplicate exercise id {exercise_id!r}, {where}", field)
-        else:
-            self.ids[exercise_id] = line
 
     def timed_block(
         self, node: Node, field: str, kind: ExerciseKind, source: Source | None, rests: Rests
@@ -242,255 +172,3 @@ class _SessionReader:
                 figure=figure,
             )
         ]
-
-    def dose(self, keys: dict[str, Node], node: Node, field: str) -> Dose | None:
-        values = {}
-        for key in DOSE_KEYS:
-            if key in keys:
-                whole = key in ("reps", "sets")
-                values[key] = self.r.range(
-                    keys[key], f"{field}.{key}", whole=whole, most=DOSE_LIMITS[key]
-                )
-        given = [key for key in DOSE_KEYS if key in keys]
-        where = field
-        self_paced = (
-            bool(self.r.flag(keys["self_paced"], f"{field}.self_paced"))
-            if "self_paced" in keys
-            else False
-        )
-        if self_paced and ("hold_seconds" in keys or "minutes" in keys):
-            self.r.error(
-                keys["self_paced"],
-                "'self_paced' is for reps without a hold or minutes",
-                f"{field}.self_paced",
-            )
-        if not given:
-            self.r.error(
-                node, "no dose: give minutes, hold_seconds, or reps with tempo_seconds", where
-            )
-            return None
-        if "minutes" in keys:
-            extra = [key for key in given if key != "minutes"]
-            if extra:
-                self.r.error(
-                    keys[extra[0]],
-                    f"{extra[0]!r} cannot be combined with 'minutes' (a timed dose)",
-                    f"{field}.{extra[0]}",
-                )
-            for key in SIDE_KEYS:
-                if key in keys:
-                    self.r.error(
-                        keys[key], f"{key!r} does not apply to a timed dose", f"{field}.{key}"
-                    )
-        elif "hold_seconds" in keys:
-            if "tempo_seconds" in keys:
-                self.r.error(
-                    keys["tempo_seconds"],
-                    "'tempo_seconds' is for reps without a hold; this exercise has hold_seconds",
-                    f"{field}.tempo_seconds",
-                )
-        elif "reps" not in keys:
-            self.r.error(
-                node, "no dose: give minutes, hold_seconds, or reps with tempo_seconds", where
-            )
-        elif "tempo_seconds" not in keys and not self_paced:
-            self.r.error(
-                node,
-                "reps without hold_seconds need tempo_seconds (the seconds one rep takes)"
-                " or self_paced: true",
-                where,
-            )
-        first_move, fallback = PostureReader(self.r).rep_keys(
-            keys,
-            field,
-            reps_only="hold_seconds" not in keys and "minutes" not in keys,
-            self_paced=self_paced,
-        )
-        if any(value is None for value in values.values()):
-            return None
-        return Dose(**values, self_paced=self_paced, first_move=first_move, timed_fallback=fallback)
-
-    def sides(
-        self, keys: dict[str, Node], field: str, per_side: bool, first: Side
-    ) -> tuple[bool, Side]:
-        if "per_side" in keys:
-            per_side = bool(self.r.flag(keys["per_side"], f"{field}.per_side"))
-        if "first_side" in keys:
-            first = self.r.choice(keys["first_side"], f"{field}.first_side", SIDES) or first
-        return per_side, first
-
-    def exercise(
-        self, node: Node, field: str, source: Source | None, rests: Rests
-    ) -> Exercise | None:
-        keys = self.r.mapping(node, field, EXERCISE_KEYS, required=("id", "name", "kind"))
-        if keys is None:
-            return None
-        eid = self.identifier(keys["id"], f"{field}.id") if "id" in keys else None
-        if eid is not None:
-            self.claim_id(eid, keys["id"], f"{field}.id")
-        name = self.name(keys, field)
-        kind = (
-            self.r.choice(keys["kind"], f"{field}.kind", EXERCISE_KINDS) if "kind" in keys else None
-        )
-        steps = (
-            self.r.text_list(keys["steps"], f"{field}.steps", required=True)
-            if "steps" in keys
-            else ()
-        )
-        own_rests = self.rests(keys["rests"], f"{field}.rests", rests) if "rests" in keys else rests
-        per_side, first_side = self.sides(keys, field, False, "left")
-        postures = PostureReader(self.r)
-        posture = postures.read(keys, field, Posture())
-        figure = read_figure(self.r, keys, field)
-        parts: tuple[Part, ...] = ()
-        dose: Dose | None = None
-        if "parts" in keys:
-            for key in DOSE_KEYS:
-                if key in keys:
-                    self.r.error(
-                        keys[key],
-                        f"{key!r} belongs in each part when an exercise has parts",
-                        f"{field}.{key}",
-                    )
-            parts = self.parts(
-                keys["parts"], f"{field}.parts", per_side, first_side, posture, figure
-            )
-        else:
-            if "steps" not in keys:
-                self.r.error(node, "missing required key 'steps'", field)
-            dose = self.dose(keys, node, field)
-        postures.check(
-            keys,
-            field,
-            posture,
-            per_side=per_side or any(part.per_side for part in parts),
-            timed=dose is not None and dose.shape == "timed",
-        )
-        progression = (
-            self.progression(keys["progression"], f"{field}.progression")
-            if "progression" in keys
-            else None
-        )
-        own_rule = (
-            RuleReader(self.r).exercise_rule(keys["progression_rule"], f"{field}.progression_rule")
-            if "progression_rule" in keys
-            else None
-        )
-        own_source = (
-            read_source(self.r, keys["source"], f"{field}.source") if "source" in keys else source
-        )
-        if eid is None or name is None or kind is None or (dose is None and not parts):
-            return None
-        if own_source is None:
-            return None
-        self.nodes[node.start_mark.line + 1] = (node, field)
-        return Exercise(
-            id=eid,
-            name=name,
-            kind=kind,
-            source=own_source,
-            steps=steps,
-            rests=own_rests,
-            parts=parts,
-            dose=dose,
-            per_side=per_side,
-            first_side=first_side,
-            position=posture.position,
-            side_sense=posture.side_sense,
-            summary=self.optional_text(keys, "summary", field),
-            equipment=self.r.text_list(keys["equipment"], f"{field}.equipment")
-            if "equipment" in keys
-            else (),
-            cautions=self.r.text_list(keys["cautions"], f"{field}.cautions")
-            if "cautions" in keys
-            else (),
-            progression=progression,
-            progression_rule=own_rule,
-            line=node.start_mark.line + 1,
-            figure=figure,
-        )
-
-    def parts(
-        self,
-        node: Node,
-        field: str,
-        per_side: bool,
-        first_side: Side,
-        posture: Posture,
-        figure: Figure | None,
-    ) -> tuple[Part, ...]:
-        items = self.r.sequence(node, field, most=MAX_PARTS)
-        postures = PostureReader(self.r)
-        if items is not None and not items:
-            self.r.error(node, "'parts' needs at least one part", field)
-        parts: list[Part] = []
-        seen: dict[str, int] = {}
-        for index, item in enumerate(items or []):
-            path = f"{field}[{index}]"
-            keys = self.r.mapping(item, path, PART_KEYS, required=("id", "name", "steps"))
-            if keys is None:
-                continue
-            pid = self.identifier(keys["id"], f"{path}.id") if "id" in keys else None
-            if pid is not None and pid in seen:
-                self.r.error(
-                    keys["id"],
-                    f"duplicate part id {pid!r}, first used at line {seen[pid]}",
-                    f"{path}.id",
-                )
-            elif pid is not None:
-                seen[pid] = keys["id"].start_mark.line + 1
-            name = self.name(keys, path)
-            dose = self.dose(keys, item, path)
-            part_side, part_first = self.sides(keys, path, per_side, first_side)
-            part_posture = postures.read(keys, path, posture)
-            timed = dose is not None and dose.shape == "timed"
-            postures.check(keys, path, part_posture, per_side=part_side, timed=timed)
-            part_figure = read_figure(self.r, keys, path) or figure
-            if pid is None or name is None or dose is None:
-                continue
-            parts.append(
-                Part(
-                    id=pid,
-                    name=name,
-                    dose=dose,
-                    steps=self.r.text_list(keys["steps"], f"{path}.steps", required=True)
-                    if "steps" in keys
-                    else (),
-                    cautions=self.r.text_list(keys["cautions"], f"{path}.cautions")
-                    if "cautions" in keys
-                    else (),
-                    per_side=part_side and dose.shape != "timed",
-                    first_side=part_first,
-                    position=part_posture.position,
-                    side_sense=part_posture.side_sense,
-                    figure=part_figure,
-                )
-            )
-        return tuple(parts)
-
-    def progression(self, node: Node, field: str) -> Progression | None:
-        if not hasattr(node, "value") or not isinstance(node.value, list):
-            note = self.r.text(node, field)
-            return Progression(note=note) if note else None
-        keys = self.r.mapping(node, field, PROGRESSION_KEYS, required=("note",))
-        if not keys:
-            return None
-        note = self.r.text(keys["note"], f"{field}.note") if "note" in keys else None
-
-        def target(key: str) -> float | None:
-            if key not in keys:
-                return None
-            whole = key != "hold_seconds"
-            return self.r.number(
-                keys[key], f"{field}.{key}", whole=whole, allow_zero=False, most=DOSE_LIMITS[key]
-            )
-
-        hold, reps, sets = target("hold_seconds"), target("reps"), target("sets")
-        if not note:
-            return None
-        return Progression(
-            note=note,
-            hold_seconds=hold,
-            reps=None if reps is None else int(reps),
-            sets=None if sets is None else int(sets),
-        )

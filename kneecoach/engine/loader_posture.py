@@ -1,8 +1,8 @@
 """Reading how an exercise is done, for the coach: the position, what its side means,
 and which way a tempo rep starts.
 
-Kept apart from ``loader`` (which calls it for every exercise and part) so that
-each rule is stated once, next to the words of its error.
+Kept apart from ``loader_exercise`` and ``loader_dose`` (which call it for every
+exercise and part) so that each rule is stated once, next to the words of its error.
 """
 
 from __future__ import annotations

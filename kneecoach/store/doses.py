@@ -1,8 +1,9 @@
-"""The SQL for doses: doses set by hand (`kneecoach dose`) and how each exercise
-went in each workout, counted for the progression rule.
+"""The SQL for doses: doses set by hand (`kneecoach dose`), how each exercise went
+in each workout, counted for the progression rule, and the dose it reached.
 
 ``WorkoutLog`` runs these on its connection (``log.add_manual_dose``,
-``log.manual_doses``, ``log.unit_tallies``); nothing else reaches the database.
+``log.manual_doses``, ``log.unit_tallies``, ``log.dose_records``); nothing else
+reaches the database.
 Hand-set doses are rows, never updates: the progression rule replays them in order
 with the workouts, so a therapist can see when a dose was set and when it was
 handed back to the rule.
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kneecoach.engine.model import unit_key
 from kneecoach.engine.outcomes import ExerciseOutcome, classify_exercise
-from kneecoach.store.records import from_text, to_text
+from kneecoach.store.records import DoseRecord, from_text, to_text
 
 if TYPE_CHECKING:
     import sqlite3
@@ -127,4 +128,17 @@ def select_unit_tallies(
             _TALLY_SQL, (session, start)
         )
         for key in (unit_key(ex, part),)
+    ]
+
+
+def select_dose_records(connection: sqlite3.Connection) -> list[DoseRecord]:
+    """The dose each exercise reached in each real (speed 1) workout, kept up to date
+    by the database as steps are logged."""
+    sql = (
+        "SELECT d.workout_id, d.exercise, d.part, d.hold_seconds, d.reps, d.sets"
+        " FROM workout_doses d JOIN workouts w ON w.id = d.workout_id WHERE w.speed = 1"
+    )
+    return [
+        DoseRecord(workout_id, unit_key(exercise, part), hold, reps, sets)
+        for workout_id, exercise, part, hold, reps, sets in connection.execute(sql)
     ]

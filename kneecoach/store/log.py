@@ -2,9 +2,9 @@
 
 ``WorkoutLog(folder)`` opens and checks the database at once, on the calling thread,
 so a bad log is reported at start-up. Each thread that uses the log afterwards gets
-its own connection (SQLite connections are not shared between threads). Every write
-is committed before the method returns; ``LogWriter`` runs these methods on a
-thread of its own so the live screen never waits for the disk.
+its own connection (``connections``: SQLite connections are not shared between
+threads). Every write is committed before the method returns; ``LogWriter`` runs
+these methods on a thread of its own so the live screen never waits for the disk.
 
 Workout ids are made by the caller's side (``new_workout_id()``, uuid4 hex), so
 starting a workout never has to wait for the database to hand one out.
@@ -13,23 +13,23 @@ starting a workout never has to wait for the database to hand one out.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Self, TypeVar
 
-from kneecoach.engine.model import unit_key
 from kneecoach.engine.outcomes import PainChoice, WorkoutStatus, check_pain
 from kneecoach.store import schema
+from kneecoach.store.connections import ThreadConnections
 from kneecoach.store.doses import (
     ManualDoseRow,
     UnitTally,
     insert_manual_dose,
+    select_dose_records,
     select_manual_doses,
     select_unit_tallies,
 )
-from kneecoach.store.owners import new_workout_id, owner_gone, owner_tag
+from kneecoach.store.owners import new_workout_id, owner_tag
 from kneecoach.store.records import (
     DoseRecord,
     LogError,
@@ -43,12 +43,13 @@ from kneecoach.store.records import (
 )
 from kneecoach.store.rows import (
     INSERT_STEP,
-    WORKOUT_COLUMNS,
     filters,
+    latest_finished_workout,
+    mark_stale_interrupted,
+    resumable_between,
     step_row,
     summary_rows,
     with_steps,
-    workout_record,
 )
 
 T = TypeVar("T")
@@ -74,49 +75,28 @@ class WorkoutLog:
         self.path = self.folder / schema.FILE_NAME
         self.busy_timeout = busy_timeout
         self.read_only = read_only
-        self._local = threading.local()
-        self._connections: dict[threading.Thread, sqlite3.Connection] = {}
-        self._lock = threading.Lock()
         if read_only:
-            self._shared: sqlite3.Connection | None = schema.open_read_only(
-                self.folder, busy_timeout
+            self._connections = ThreadConnections(
+                shared=schema.open_read_only(self.folder, busy_timeout)
             )  # one connection: it may be a copy in memory, which others could not open
-            self._keep(self._shared)
         else:
-            self._shared = None
-            self._keep(schema.open_database(self.folder, busy_timeout))
-
-    def _keep(self, connection: sqlite3.Connection) -> sqlite3.Connection:
-        """Remember this thread's connection, and close those of threads that ended
-        (a worker thread per history screen would otherwise leak one each time)."""
-        self._local.connection = connection
-        with self._lock:
-            ended = [thread for thread in self._connections if not thread.is_alive()]
-            for thread in ended:
-                self._connections.pop(thread).close()
-            self._connections[threading.current_thread()] = connection
-        return connection
+            self._connections = ThreadConnections()
+            self._connections.keep(schema.open_database(self.folder, busy_timeout))
 
     @property
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
-        connection = getattr(self._local, "connection", None)
-        if connection is None and self._shared is not None:
-            connection = self._shared
+        connection = self._connections.current()
         if connection is None:
             try:
-                connection = self._keep(schema.connect(self.path, self.busy_timeout))
+                connection = self._connections.keep(schema.connect(self.path, self.busy_timeout))
             except sqlite3.Error as error:
                 raise schema.describe(error, self.path, busy_timeout=self.busy_timeout) from error
         return connection
 
     def close(self) -> None:
         """Close every thread's connection; call once no thread is using the log."""
-        with self._lock:
-            connections, self._connections = self._connections, {}
-        for connection in connections.values():
-            connection.close()
-        self._local = threading.local()
+        self._connections.close()
 
     def __enter__(self) -> Self:
         return self
@@ -322,22 +302,7 @@ class WorkoutLog:
         """At start-up: workouts left ``in progress`` by a process that is gone (killed,
         or the machine went down) become ``interrupted``, ended when their last step
         was logged (or when they started, if none was). Returns their ids."""
-
-        def mark(c: sqlite3.Connection) -> list[str]:
-            c.execute("BEGIN IMMEDIATE")
-            rows = c.execute(
-                "SELECT id, owner FROM workouts WHERE status = ?", (WorkoutStatus.IN_PROGRESS,)
-            ).fetchall()
-            stale = [workout_id for workout_id, owner in rows if owner_gone(owner)]
-            c.executemany(
-                "UPDATE workouts SET status = ?,"
-                " ended_at = coalesce(ended_at, last_step_at, started_at) WHERE id = ?",
-                [(WorkoutStatus.INTERRUPTED, workout_id) for workout_id in stale],
-            )
-            c.execute("COMMIT")
-            return stale
-
-        return self._change(mark)
+        return self._change(mark_stale_interrupted)
 
     # -- reading -----------------------------------------------------------------
 
@@ -371,16 +336,7 @@ class WorkoutLog:
     def dose_records(self) -> list[DoseRecord]:
         """The dose each exercise reached in each real (speed 1) workout, kept up to
         date by the database as steps are logged; for ``history.doses_over_time``."""
-        sql = (
-            "SELECT d.workout_id, d.exercise, d.part, d.hold_seconds, d.reps, d.sets"
-            " FROM workout_doses d JOIN workouts w ON w.id = d.workout_id WHERE w.speed = 1"
-        )
-        return self._run(
-            lambda c: [
-                DoseRecord(workout_id, unit_key(exercise, part), hold, reps, sets)
-                for workout_id, exercise, part, hold, reps, sets in c.execute(sql)
-            ]
-        )
+        return self._run(select_dose_records)
 
     def manual_doses(self, session: str) -> list[ManualDoseRow]:
         """Every hand-set dose of ``session``, oldest first."""
@@ -408,15 +364,7 @@ class WorkoutLog:
         rehearsal only."""
         start = to_text(local_midnight(on, tz))
         end = to_text(local_midnight(on + timedelta(days=1), tz))
-        where = (
-            "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
-            f" AND speed {'!=' if rehearsal else '='} 1"
-        )
-        parameters: list[object] = [WorkoutStatus.INTERRUPTED, start, end]
-        if session is not None:
-            where += " AND session = ?"
-            parameters.append(session)
-        found = self._run(lambda c: with_steps(c, where, parameters))
+        found = self._run(lambda c: resumable_between(c, start, end, session, rehearsal))
         return found[-1] if found else None
 
     def pending_morning_after(self, now: datetime | None = None) -> LoggedWorkout | None:
@@ -427,19 +375,9 @@ class WorkoutLog:
         was not asked about yet. Older workouts are never asked about.
         """
         cutoff = to_text((now or utc_now()) - timedelta(hours=24))
-        sql = (
-            f"SELECT {WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
-            " AND pain_choice IS NOT 'stop'"  # no workout that day: nothing to ask after
-            " ORDER BY started_at DESC, rowid DESC LIMIT 1"
-        )
-        rows = self._run(
-            lambda c: c.execute(
-                sql, (WorkoutStatus.COMPLETED, WorkoutStatus.FINISHED_EARLY)
-            ).fetchall()
-        )
-        if not rows:
+        latest = self._run(latest_finished_workout)
+        if latest is None:
             return None
-        latest = workout_record(rows[0])
         ended = latest.ended_at
         if latest.morning_after_asked or latest.morning_after_pain is not None:
             return None

@@ -1,5 +1,6 @@
-"""Rows of the log and the records they become: the columns read and written, and
-the SQL that reads workouts with their steps. ``WorkoutLog`` is the only user."""
+"""Rows of the log and the records they become: the columns read and written, the
+SQL that reads workouts with their steps, and the marking of workouts whose process
+is gone. ``WorkoutLog`` is the only user."""
 
 from __future__ import annotations
 
@@ -91,6 +92,24 @@ def workout_record(
     )
 
 
+def mark_stale_interrupted(c: sqlite3.Connection) -> list[str]:
+    """Mark what ``workout_record(as_marked=True)`` shows: workouts in progress whose
+    process is gone become interrupted, ended at their last step (or their start).
+    Returns their ids."""
+    c.execute("BEGIN IMMEDIATE")
+    rows = c.execute(
+        "SELECT id, owner FROM workouts WHERE status = ?", (WorkoutStatus.IN_PROGRESS,)
+    ).fetchall()
+    stale = [workout_id for workout_id, owner in rows if owner_gone(owner)]
+    c.executemany(
+        "UPDATE workouts SET status = ?,"
+        " ended_at = coalesce(ended_at, last_step_at, started_at) WHERE id = ?",
+        [(WorkoutStatus.INTERRUPTED, workout_id) for workout_id in stale],
+    )
+    c.execute("COMMIT")
+    return stale
+
+
 def sharp_pain_of(
     c: sqlite3.Connection, where: str, parameters: list[object]
 ) -> dict[str, tuple[SharpPain, ...]]:
@@ -150,3 +169,31 @@ def with_steps(
         )
         for row in headers
     ]
+
+
+def resumable_between(
+    c: sqlite3.Connection, start: str, end: str, session: str | None, rehearsal: bool
+) -> list[LoggedWorkout]:
+    """The still-resumable interrupted workouts started from ``start`` to before
+    ``end`` (of ``session``, if given), with their steps: rehearsals (``--speed``)
+    or real workouts only."""
+    where = (
+        "WHERE status = ? AND resumable = 1 AND started_at >= ? AND started_at < ?"
+        f" AND speed {'!=' if rehearsal else '='} 1"
+    )
+    parameters: list[object] = [WorkoutStatus.INTERRUPTED, start, end]
+    if session is not None:
+        where += " AND session = ?"
+        parameters.append(session)
+    return with_steps(c, where, parameters)
+
+
+def latest_finished_workout(c: sqlite3.Connection) -> LoggedWorkout | None:
+    """The latest real (speed 1) workout completed or finished early, without its steps."""
+    sql = (
+        f"SELECT {WORKOUT_COLUMNS} FROM workouts WHERE speed = 1 AND status IN (?, ?)"
+        " AND pain_choice IS NOT 'stop'"  # no workout that day: nothing to ask after
+        " ORDER BY started_at DESC, rowid DESC LIMIT 1"
+    )
+    rows = c.execute(sql, (WorkoutStatus.COMPLETED, WorkoutStatus.FINISHED_EARLY)).fetchall()
+    return workout_record(rows[0]) if rows else None
