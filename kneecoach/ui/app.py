@@ -18,7 +18,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +29,7 @@ from textual.worker import Worker, WorkerState
 
 from kneecoach.engine.errors import UserError
 from kneecoach.ui.alarm import SaveAlarm
+from kneecoach.ui.palette import WorkoutPalette
 from kneecoach.ui.screens.starting import StartingScreen
 from kneecoach.ui.terminal import TerminalWatch, catch_signals, restore_signals
 
@@ -87,7 +87,7 @@ class KneecoachApp(App[int]):
         self.save_alarm = SaveAlarm(self, self.from_any_thread)
         self._old_handlers: dict[int, Any] = {}
         self._display_choice: DisplayChoice | None = None
-        self._under_palette: WorkoutScreen | None = None  # paused while the palette is open
+        self.palette = WorkoutPalette(self)
         if theme:
             self.theme = theme
 
@@ -361,43 +361,18 @@ class KneecoachApp(App[int]):
 
     def action_request_quit(self) -> None:
         """Ctrl+C: a workout asks first (see ``action_quit``)."""
-        self._quit_asking_first()
+        self.palette.quit_asking_first()
 
     async def action_quit(self) -> None:
         """The command palette's Quit, and `q` where it quits: a workout running (or
         under the palette) asks first, as `q` does, pain-after question included."""
-        self._quit_asking_first()
-
-    def _quit_asking_first(self) -> None:
-        from textual.command import CommandPalette
-
-        from kneecoach.ui.screens.workout import WorkoutScreen
-
-        if isinstance(self.screen, CommandPalette) and self._under_palette is not None:
-            workout, self._under_palette = self._under_palette, None
-            self.pop_screen()  # the palette, closed without a choice
-            workout.resume_after_dialog()
-            workout.action_request_quit()
-        elif isinstance(self.screen, WorkoutScreen) and self.screen.workout.state != "finished":
-            self.screen.action_request_quit()
-        else:  # nothing is running, or the quit dialog itself is asking
-            self.exit(0)
+        self.palette.quit_asking_first()
 
     def on_command_palette_opened(self) -> None:
-        """The palette over a workout pauses it, so that no hold runs unseen."""
-        from kneecoach.ui.screens.workout import WorkoutScreen
-
-        under = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
-        if isinstance(under, WorkoutScreen):  # not over a dialog: that paused it already
-            self._under_palette = under
-            under.pause_for_dialog()
+        self.palette.opened()  # a workout under it pauses
 
     def on_command_palette_closed(self) -> None:
-        """Closed, with or without a command: the workout carries on (before the
-        command runs, so that "Pause/resume" pauses and "Quit" asks)."""
-        workout, self._under_palette = self._under_palette, None
-        if workout is not None:
-            workout.resume_after_dialog()
+        self.palette.closed()
 
     # -- for listeners, from any thread ------------------------------------------------
 
@@ -443,15 +418,8 @@ class KneecoachApp(App[int]):
     # -- command palette -------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from kneecoach.ui.screens.workout import WORKOUT_BINDINGS, WorkoutScreen
-
         yield from super().get_system_commands(screen)
-        if isinstance(screen, WorkoutScreen):
-            for binding in WORKOUT_BINDINGS:
-                keys = binding.key_display or binding.key
-                run = partial(screen.run_action, binding.action)  # "app.x" reaches the app
-                title = binding.tooltip or binding.description
-                yield SystemCommand(title, f"Key: {keys}", run)
+        yield from self.palette.workout_commands(screen)
 
 
 def make_app(
