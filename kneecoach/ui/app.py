@@ -23,15 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from kneecoach.engine.errors import UserError
 from kneecoach.ui.alarm import SaveAlarm
+from kneecoach.ui.exit_guard import ExitGuard, TerminalLost
 from kneecoach.ui.palette import WorkoutPalette
 from kneecoach.ui.screens.starting import StartingScreen
-from kneecoach.ui.terminal import TerminalWatch, catch_signals, restore_signals
+from kneecoach.ui.terminal import TerminalWatch
 
 if TYPE_CHECKING:
     from kneecoach.engine import Session
@@ -49,10 +49,6 @@ if TYPE_CHECKING:
     from kneecoach.ui.screens.workout import WorkoutScreen
 
 CSS_PATH = Path(__file__).with_name("kneecoach.tcss")
-
-
-class TerminalLost(Message):
-    """The terminal hung up (posted by the terminal watch's thread)."""
 
 
 class KneecoachApp(App[int]):
@@ -76,6 +72,7 @@ class KneecoachApp(App[int]):
         self.clock = clock
         self.live_ticker = live_ticker  # False in tests: they tick by hand
         self.terminal_watch = terminal_watch or TerminalWatch()
+        self.exit_guard = ExitGuard(self, self.terminal_watch, self._logbook)
         self.user_error: UserError | None = None  # what stopped the app, for the CLI
         self.unsaved: str | None = None  # after it ran: what the log could not take, and where
         self._coach: Coach | None = None
@@ -85,7 +82,6 @@ class KneecoachApp(App[int]):
         self._first_screen: Screen[Any] | None = None
         self.report_opener: Callable[[Path], bool] | None = None  # None: the browser
         self.save_alarm = SaveAlarm(self, self.from_any_thread)
-        self._old_handlers: dict[int, Any] = {}
         self._display_choice: DisplayChoice | None = None
         self.palette = WorkoutPalette(self)
         if theme:
@@ -141,6 +137,10 @@ class KneecoachApp(App[int]):
     def muted(self) -> bool:
         return self._listeners is not None and self._listeners.muted
 
+    def _logbook(self) -> Logbook | None:
+        """The log for the exit guard: None before the app is ready, or without one."""
+        return self._coach.logbook if self._coach is not None else None
+
     # -- start and stop --------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
@@ -168,25 +168,16 @@ class KneecoachApp(App[int]):
         return Screen(id="_default")
 
     def on_mount(self) -> None:
-        self._old_handlers = catch_signals(self.interrupted, self.terminal_watch, self.is_headless)
-        if not self.is_headless:  # from now on, a terminal that goes away ends the app
-            self.terminal_watch.start(
-                on_lost=lambda: self.post_message(TerminalLost()), save=self._save_now
-            )
+        self.exit_guard.start()  # signals caught, a terminal that goes away noticed
         if self.launch is not None:
             self.call_after_refresh(self._prepare)  # the first frame first
         else:
             self._begin()
 
-    def _save_now(self) -> None:
-        """From the watchdog's thread, when the app did not finish in time."""
-        if self._coach is not None and self._coach.logbook is not None:
-            from kneecoach.ui.terminal import SAVE_TIMEOUT
-
-            self._coach.logbook.close(timeout=SAVE_TIMEOUT)
-
     def on_terminal_lost(self, message: TerminalLost) -> None:
-        self._terminal_lost()
+        """A terminal that vanished without a SIGHUP (its pty closed under us) is a
+        hang-up too."""
+        self.exit_guard.terminal_lost()
 
     def _prepare(self) -> None:
         self.run_worker(self._prepared, thread=True, group="prepare", exit_on_error=False)
@@ -245,22 +236,12 @@ class KneecoachApp(App[int]):
     def startup_flow(self) -> None:
         self.run_worker(self.flows.startup(), exclusive=True, group="flow")
 
-    def _terminal_lost(self) -> None:
-        """A terminal that vanished without a SIGHUP (its pty closed under us) is a
-        hang-up too; the log is saved and closed before Textual's own shutdown,
-        which may wait forever on output nobody will read."""
-        self.interrupted()
-        self._save_now()
-
     def interrupted(self) -> None:
         """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
-        if self._coach is not None and self._coach.logbook is not None:
-            self._coach.logbook.interrupt_open()
-            self._coach.logbook.writer.flush(timeout=3)
-        self.exit(0)
+        self.exit_guard.interrupted()
 
     def on_unmount(self) -> None:
-        restore_signals(self._old_handlers)
+        self.exit_guard.stop()
         if self._listeners is not None:
             self._listeners.close()  # the log saves anything unfinished as interrupted
         if self._coach is not None and self._coach.logbook is not None:
