@@ -15,7 +15,6 @@ imports Textual and little else; the rest is imported on the worker's thread.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -30,6 +29,7 @@ from kneecoach.engine.errors import UserError
 from kneecoach.ui.alarm import SaveAlarm
 from kneecoach.ui.exit_guard import ExitGuard, TerminalLost
 from kneecoach.ui.palette import WorkoutPalette
+from kneecoach.ui.screen_cues import ScreenCues, cue_listener
 from kneecoach.ui.screens.starting import StartingScreen
 from kneecoach.ui.terminal import TerminalWatch
 
@@ -81,7 +81,8 @@ class KneecoachApp(App[int]):
         self._notices: list[str] = []
         self._first_screen: Screen[Any] | None = None
         self.report_opener: Callable[[Path], bool] | None = None  # None: the browser
-        self.save_alarm = SaveAlarm(self, self.from_any_thread)
+        self.cues = ScreenCues(self)  # the bell, a flash, a notice: from any thread
+        self.save_alarm = SaveAlarm(self, self.cues.from_any_thread)
         self._display_choice: DisplayChoice | None = None
         self.palette = WorkoutPalette(self)
         if theme:
@@ -208,7 +209,9 @@ class KneecoachApp(App[int]):
         listeners = Listeners([result.coach.logbook] if result.coach.logbook else [])
         if result.audio.backend != "off":
             listeners.add(
-                _cue_listener(self, result.audio.backend, result.audio.volume, result.audio.voice)
+                cue_listener(
+                    self.cues, result.audio.backend, result.audio.volume, result.audio.voice
+                )
             )
         self.ready(result.coach, listeners, result.notices, result.display)
         if result.coach.start is None:
@@ -359,31 +362,7 @@ class KneecoachApp(App[int]):
 
     def say(self, message: str) -> None:
         """A notification for the person, from any thread (a sound backend failing)."""
-        from kneecoach.ui.literal import as_markup
-
-        text = as_markup(message)  # an error's text may quote a file or a device name
-        self.from_any_thread(lambda: self.notify(text, severity="warning", timeout=6))
-
-    def ring(self) -> None:
-        self.from_any_thread(self.bell)
-
-    def flash(self) -> None:
-        """A visual cue: the screen lights up briefly (the bell's partner)."""
-
-        def light() -> None:
-            screen = self.screen
-            screen.add_class("-cue-flash")
-            self.set_timer(0.25, lambda: screen.remove_class("-cue-flash"))
-
-        self.from_any_thread(light)
-
-    def from_any_thread(self, action: Callable[[], object]) -> None:
-        """Run ``action`` now on the UI thread, or hand it there from a player's
-        watcher thread or the log's writer."""
-        if self._thread_id == threading.get_ident():
-            action()
-        else:
-            self.call_from_thread(action)
+        self.cues.say(message)
 
     def action_toggle_mute(self) -> None:
         """Sound off or on; a workout shows it beside the phase for as long as it lasts."""
@@ -452,7 +431,7 @@ def make_app(
     if logbook is not None:
         group.add(logbook)
     if listeners is None and audio != "off":
-        group.add(_cue_listener(app, audio, volume, voice))
+        group.add(cue_listener(app.cues, audio, volume, voice))
     app.ready(coach, group, notices, DisplayChoice(layout, layout_memory))
     return app
 
@@ -460,13 +439,3 @@ def make_app(
 def launch_app(launch: LaunchOptions, *, theme: str | None = None) -> KneecoachApp:
     """The app the command line runs: it draws, then reads (see the module's notes)."""
     return KneecoachApp(launch=launch, theme=theme)
-
-
-def _cue_listener(app: KneecoachApp, mode: str, volume: int, voice: VoiceLevel) -> EventListener:
-    from kneecoach.audio import CueListener, SoundBank, make_player, sound_folders
-    from kneecoach.settings.paths import voices_cache_dir
-
-    player = make_player(mode, ring=app.ring, flash=app.flash, notify=app.say)
-    cache = voices_cache_dir()
-    bank = SoundBank(sound_folders(cache), volume=volume)
-    return CueListener(bank, player, voice=voice, voices_cache=cache)
