@@ -10,13 +10,14 @@ terminal before a session file is read or the log opened (``StartingScreen``);
 a worker thread then prepares everything (``services.startup``), and a problem
 the person must fix ends the app with its lines and exit status 1. So this module
 imports Textual and little else; the rest is imported on the worker's thread.
-``make_app`` builds the app ready-made, for the tests and the benchmarks.
+``make_app`` (in ``ready_made``) builds it with everything read already, for the
+tests and the benchmarks.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,20 +30,18 @@ from kneecoach.engine.errors import UserError
 from kneecoach.ui.alarm import SaveAlarm
 from kneecoach.ui.exit_guard import ExitGuard, TerminalLost
 from kneecoach.ui.palette import WorkoutPalette
+from kneecoach.ui.ready_made import make_app as make_app  # where the benchmarks find it
 from kneecoach.ui.screen_cues import ScreenCues, cue_listener
 from kneecoach.ui.screens.starting import StartingScreen
 from kneecoach.ui.terminal import TerminalWatch
 
 if TYPE_CHECKING:
-    from kneecoach.engine import Session
-    from kneecoach.engine.listeners import EventListener, Listeners
+    from kneecoach.engine.listeners import Listeners
     from kneecoach.engine.machine import Clock
-    from kneecoach.services.acknowledgements import Acknowledgements
     from kneecoach.services.coach import Coach
-    from kneecoach.services.display import DisplayChoice, LayoutMemory
+    from kneecoach.services.display import DisplayChoice
     from kneecoach.services.logbook import Logbook
     from kneecoach.services.startup import Prepared
-    from kneecoach.settings.config import VoiceLevel
     from kneecoach.settings.launch import LaunchOptions
     from kneecoach.ui.flows import WorkoutFlows
     from kneecoach.ui.screens.picker import SessionPicker
@@ -380,60 +379,6 @@ class KneecoachApp(App[int]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from self.palette.workout_commands(screen)
-
-
-def make_app(
-    sessions: Sequence[Session],
-    *,
-    start: Session | None = None,
-    data_dir: Path | None = None,
-    clock: Clock = time.monotonic,
-    speed: float = 1.0,
-    audio: str = "auto",
-    volume: int = 100,
-    voice: VoiceLevel = "coach",
-    live_ticker: bool = True,
-    acknowledgements: Acknowledgements | None = None,
-    listeners: Iterable[EventListener] | None = None,
-    theme: str | None = None,
-    logbook: Logbook | None = None,
-    progression: Mapping[str, Any] | None = None,
-    notices: Sequence[str] = (),
-    terminal_watch: TerminalWatch | None = None,
-    layout: str = "standard",
-    layout_memory: LayoutMemory | None = None,
-) -> KneecoachApp:
-    """The app ready-made, everything read already: for tests and benchmarks, which
-    pass a fake clock, stores and listeners. (The command line launches it with
-    ``launch_app`` instead, so that its first frame comes first.)"""
-    from kneecoach.engine.listeners import Listeners
-    from kneecoach.services.acknowledgements import (
-        FileAcknowledgements,
-        MemoryAcknowledgements,
-    )
-    from kneecoach.services.coach import Coach
-    from kneecoach.services.display import DisplayChoice
-
-    if acknowledgements is None:
-        acknowledgements = FileAcknowledgements(data_dir) if data_dir else MemoryAcknowledgements()
-    coach = Coach(
-        sessions,
-        start=start,
-        speed=speed,
-        logbook=logbook,
-        acknowledgements=acknowledgements,
-        progression=progression,
-    )
-    app = KneecoachApp(
-        clock=clock, live_ticker=live_ticker, theme=theme, terminal_watch=terminal_watch
-    )
-    group = Listeners(listeners or ())
-    if logbook is not None:
-        group.add(logbook)
-    if listeners is None and audio != "off":
-        group.add(cue_listener(app.cues, audio, volume, voice))
-    app.ready(coach, group, notices, DisplayChoice(layout, layout_memory))
-    return app
 
 
 def launch_app(launch: LaunchOptions, *, theme: str | None = None) -> KneecoachApp:
