@@ -29,11 +29,11 @@ from textual.worker import Worker, WorkerState
 from kneecoach.engine.errors import UserError
 from kneecoach.ui.alarm import SaveAlarm
 from kneecoach.ui.exit_guard import ExitGuard, TerminalLost
-from kneecoach.ui.palette import WorkoutPalette
 from kneecoach.ui.ready_made import make_app as make_app  # where the benchmarks find it
 from kneecoach.ui.screen_cues import ScreenCues, cue_listener
 from kneecoach.ui.screens.starting import StartingScreen
 from kneecoach.ui.terminal import TerminalWatch
+from kneecoach.ui.workout_dialogs import WorkoutDialogs
 
 if TYPE_CHECKING:
     from kneecoach.engine.listeners import Listeners
@@ -83,7 +83,7 @@ class KneecoachApp(App[int]):
         self.cues = ScreenCues(self)  # the bell, a flash, a notice: from any thread
         self.save_alarm = SaveAlarm(self, self.cues.from_any_thread)
         self._display_choice: DisplayChoice | None = None
-        self.palette = WorkoutPalette(self)
+        self.dialogs = WorkoutDialogs(self, self._logbook)
         if theme:
             self.theme = theme
 
@@ -138,7 +138,8 @@ class KneecoachApp(App[int]):
         return self._listeners is not None and self._listeners.muted
 
     def _logbook(self) -> Logbook | None:
-        """The log for the exit guard: None before the app is ready, or without one."""
+        """The log, for the exit guard and the quit question: None before the app is
+        ready, or without one."""
         return self._coach.logbook if self._coach is not None else None
 
     # -- start and stop --------------------------------------------------------------
@@ -315,47 +316,32 @@ class KneecoachApp(App[int]):
 
         self.run_worker(remember, thread=True, group="display")
 
-    def on_workout_screen_help_requested(self, message: WorkoutScreen.HelpRequested) -> None:
-        from kneecoach.ui.screens.safety import SafetyNotice
+    # -- dialogs over a workout: each pauses it while open -----------------------------
 
-        screen = message.screen
-        self.push_screen(
-            SafetyNotice(message.session, first_time=False),
-            lambda _: screen.resume_after_dialog(),
-        )
+    def on_workout_screen_help_requested(self, message: WorkoutScreen.HelpRequested) -> None:
+        self.dialogs.help(message.screen, message.session)
 
     def on_workout_screen_quit_requested(self, message: WorkoutScreen.QuitRequested) -> None:
-        from kneecoach.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
-
-        screen = message.screen
-
-        def chosen(choice: QuitChoice | None) -> None:
-            if choice == "finish":
-                screen.action_finish()
-            elif choice == "quit":  # interrupted: it can be carried on later today
-                if self.coach.logbook is not None:
-                    self.coach.logbook.interrupt(screen.workout)
-                screen.action_quit_now()  # straight out: no summary screen
-                self.exit(0)
-            else:
-                screen.resume_after_dialog()
-
-        self.push_screen(ConfirmQuit(), chosen)
+        self.dialogs.ask_quit(message.screen)
 
     def action_request_quit(self) -> None:
         """Ctrl+C: a workout asks first (see ``action_quit``)."""
-        self.palette.quit_asking_first()
+        self.dialogs.quit_asking_first()
 
     async def action_quit(self) -> None:
         """The command palette's Quit, and `q` where it quits: a workout running (or
         under the palette) asks first, as `q` does, pain-after question included."""
-        self.palette.quit_asking_first()
+        self.dialogs.quit_asking_first()
 
     def on_command_palette_opened(self) -> None:
-        self.palette.opened()  # a workout under it pauses
+        self.dialogs.palette_opened()
 
     def on_command_palette_closed(self) -> None:
-        self.palette.closed()
+        self.dialogs.palette_closed()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from self.dialogs.palette_commands(screen)
 
     # -- for listeners, from any thread ------------------------------------------------
 
@@ -373,12 +359,6 @@ class KneecoachApp(App[int]):
             screen.show_muted(muted)
         if not workouts:
             self.notify("Sound off" if muted else "Sound on", timeout=2)
-
-    # -- command palette -------------------------------------------------------------
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield from self.palette.workout_commands(screen)
 
 
 def launch_app(launch: LaunchOptions, *, theme: str | None = None) -> KneecoachApp:
