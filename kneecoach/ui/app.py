@@ -3,7 +3,10 @@
 Screens send messages up (a session chosen, help, quit, the workout finished) and
 the handlers here decide what comes next. What kneecoach knows below the screen
 (sessions, today's plan, the log) is the ``Coach``; engine events go to the
-``Listeners``; the questions around a workout are the ``WorkoutFlows``.
+``Listeners``; the questions around a workout are the ``WorkoutFlows``; help,
+the quit question and the command palette over a workout are the
+``WorkoutDialogs``; every way out saves the log through the ``ExitGuard``; what
+other threads show or ring goes through the ``ScreenCues``.
 
 It draws first: launched from the command line, its first frame is on the
 terminal before a session file is read or the log opened (``StartingScreen``);
