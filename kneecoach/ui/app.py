@@ -3,56 +3,54 @@
 Screens send messages up (a session chosen, help, quit, the workout finished) and
 the handlers here decide what comes next. What kneecoach knows below the screen
 (sessions, today's plan, the log) is the ``Coach``; engine events go to the
-``Listeners``; the questions around a workout are the ``WorkoutFlows``.
+``Listeners``; the questions around a workout are the ``WorkoutFlows``; help,
+the quit question and the command palette over a workout are the
+``WorkoutDialogs``; every way out saves the log through the ``ExitGuard``; what
+other threads show or ring goes through the ``ScreenCues``.
 
 It draws first: launched from the command line, its first frame is on the
 terminal before a session file is read or the log opened (``StartingScreen``);
 a worker thread then prepares everything (``services.startup``), and a problem
 the person must fix ends the app with its lines and exit status 1. So this module
 imports Textual and little else; the rest is imported on the worker's thread.
-``make_app`` builds the app ready-made, for the tests and the benchmarks.
+``make_app`` (in ``ready_made``) builds it with everything read already, for the
+tests and the benchmarks.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import partial
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from kneecoach.engine.errors import UserError
 from kneecoach.ui.alarm import SaveAlarm
+from kneecoach.ui.exit_guard import ExitGuard, TerminalLost
+from kneecoach.ui.ready_made import make_app as make_app  # where the benchmarks find it
+from kneecoach.ui.screen_cues import ScreenCues, cue_listener
 from kneecoach.ui.screens.starting import StartingScreen
-from kneecoach.ui.terminal import TerminalWatch, catch_signals, restore_signals
+from kneecoach.ui.terminal import TerminalWatch
+from kneecoach.ui.workout_dialogs import WorkoutDialogs
 
 if TYPE_CHECKING:
-    from kneecoach.engine import Session
-    from kneecoach.engine.listeners import EventListener, Listeners
+    from kneecoach.engine.listeners import Listeners
     from kneecoach.engine.machine import Clock
-    from kneecoach.services.acknowledgements import Acknowledgements
     from kneecoach.services.coach import Coach
-    from kneecoach.services.display import DisplayChoice, LayoutMemory
+    from kneecoach.services.display import DisplayChoice
     from kneecoach.services.logbook import Logbook
     from kneecoach.services.startup import Prepared
-    from kneecoach.settings.config import VoiceLevel
     from kneecoach.settings.launch import LaunchOptions
     from kneecoach.ui.flows import WorkoutFlows
     from kneecoach.ui.screens.picker import SessionPicker
     from kneecoach.ui.screens.workout import WorkoutScreen
 
 CSS_PATH = Path(__file__).with_name("kneecoach.tcss")
-
-
-class TerminalLost(Message):
-    """The terminal hung up (posted by the terminal watch's thread)."""
 
 
 class KneecoachApp(App[int]):
@@ -76,6 +74,7 @@ class KneecoachApp(App[int]):
         self.clock = clock
         self.live_ticker = live_ticker  # False in tests: they tick by hand
         self.terminal_watch = terminal_watch or TerminalWatch()
+        self.exit_guard = ExitGuard(self, self.terminal_watch, self._logbook)
         self.user_error: UserError | None = None  # what stopped the app, for the CLI
         self.unsaved: str | None = None  # after it ran: what the log could not take, and where
         self._coach: Coach | None = None
@@ -84,10 +83,10 @@ class KneecoachApp(App[int]):
         self._notices: list[str] = []
         self._first_screen: Screen[Any] | None = None
         self.report_opener: Callable[[Path], bool] | None = None  # None: the browser
-        self.save_alarm = SaveAlarm(self, self.from_any_thread)
-        self._old_handlers: dict[int, Any] = {}
+        self.cues = ScreenCues(self)  # the bell, a flash, a notice: from any thread
+        self.save_alarm = SaveAlarm(self, self.cues.from_any_thread)
         self._display_choice: DisplayChoice | None = None
-        self._under_palette: WorkoutScreen | None = None  # paused while the palette is open
+        self.dialogs = WorkoutDialogs(self, self._logbook)
         if theme:
             self.theme = theme
 
@@ -141,6 +140,11 @@ class KneecoachApp(App[int]):
     def muted(self) -> bool:
         return self._listeners is not None and self._listeners.muted
 
+    def _logbook(self) -> Logbook | None:
+        """The log, for the exit guard and the quit question: None before the app is
+        ready, or without one."""
+        return self._coach.logbook if self._coach is not None else None
+
     # -- start and stop --------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
@@ -168,25 +172,16 @@ class KneecoachApp(App[int]):
         return Screen(id="_default")
 
     def on_mount(self) -> None:
-        self._old_handlers = catch_signals(self.interrupted, self.terminal_watch, self.is_headless)
-        if not self.is_headless:  # from now on, a terminal that goes away ends the app
-            self.terminal_watch.start(
-                on_lost=lambda: self.post_message(TerminalLost()), save=self._save_now
-            )
+        self.exit_guard.start()  # signals caught, a terminal that goes away noticed
         if self.launch is not None:
             self.call_after_refresh(self._prepare)  # the first frame first
         else:
             self._begin()
 
-    def _save_now(self) -> None:
-        """From the watchdog's thread, when the app did not finish in time."""
-        if self._coach is not None and self._coach.logbook is not None:
-            from kneecoach.ui.terminal import SAVE_TIMEOUT
-
-            self._coach.logbook.close(timeout=SAVE_TIMEOUT)
-
     def on_terminal_lost(self, message: TerminalLost) -> None:
-        self._terminal_lost()
+        """A terminal that vanished without a SIGHUP (its pty closed under us) is a
+        hang-up too."""
+        self.exit_guard.terminal_lost()
 
     def _prepare(self) -> None:
         self.run_worker(self._prepared, thread=True, group="prepare", exit_on_error=False)
@@ -217,7 +212,9 @@ class KneecoachApp(App[int]):
         listeners = Listeners([result.coach.logbook] if result.coach.logbook else [])
         if result.audio.backend != "off":
             listeners.add(
-                _cue_listener(self, result.audio.backend, result.audio.volume, result.audio.voice)
+                cue_listener(
+                    self.cues, result.audio.backend, result.audio.volume, result.audio.voice
+                )
             )
         self.ready(result.coach, listeners, result.notices, result.display)
         if result.coach.start is None:
@@ -245,22 +242,12 @@ class KneecoachApp(App[int]):
     def startup_flow(self) -> None:
         self.run_worker(self.flows.startup(), exclusive=True, group="flow")
 
-    def _terminal_lost(self) -> None:
-        """A terminal that vanished without a SIGHUP (its pty closed under us) is a
-        hang-up too; the log is saved and closed before Textual's own shutdown,
-        which may wait forever on output nobody will read."""
-        self.interrupted()
-        self._save_now()
-
     def interrupted(self) -> None:
         """SIGTERM or SIGHUP: the workout in progress is saved as interrupted first."""
-        if self._coach is not None and self._coach.logbook is not None:
-            self._coach.logbook.interrupt_open()
-            self._coach.logbook.writer.flush(timeout=3)
-        self.exit(0)
+        self.exit_guard.interrupted()
 
     def on_unmount(self) -> None:
-        restore_signals(self._old_handlers)
+        self.exit_guard.stop()
         if self._listeners is not None:
             self._listeners.close()  # the log saves anything unfinished as interrupted
         if self._coach is not None and self._coach.logbook is not None:
@@ -332,102 +319,38 @@ class KneecoachApp(App[int]):
 
         self.run_worker(remember, thread=True, group="display")
 
-    def on_workout_screen_help_requested(self, message: WorkoutScreen.HelpRequested) -> None:
-        from kneecoach.ui.screens.safety import SafetyNotice
+    # -- dialogs over a workout: each pauses it while open -----------------------------
 
-        screen = message.screen
-        self.push_screen(
-            SafetyNotice(message.session, first_time=False),
-            lambda _: screen.resume_after_dialog(),
-        )
+    def on_workout_screen_help_requested(self, message: WorkoutScreen.HelpRequested) -> None:
+        self.dialogs.help(message.screen, message.session)
 
     def on_workout_screen_quit_requested(self, message: WorkoutScreen.QuitRequested) -> None:
-        from kneecoach.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
-
-        screen = message.screen
-
-        def chosen(choice: QuitChoice | None) -> None:
-            if choice == "finish":
-                screen.action_finish()
-            elif choice == "quit":  # interrupted: it can be carried on later today
-                if self.coach.logbook is not None:
-                    self.coach.logbook.interrupt(screen.workout)
-                screen.action_quit_now()  # straight out: no summary screen
-                self.exit(0)
-            else:
-                screen.resume_after_dialog()
-
-        self.push_screen(ConfirmQuit(), chosen)
+        self.dialogs.ask_quit(message.screen)
 
     def action_request_quit(self) -> None:
         """Ctrl+C: a workout asks first (see ``action_quit``)."""
-        self._quit_asking_first()
+        self.dialogs.quit_asking_first()
 
     async def action_quit(self) -> None:
         """The command palette's Quit, and `q` where it quits: a workout running (or
         under the palette) asks first, as `q` does, pain-after question included."""
-        self._quit_asking_first()
-
-    def _quit_asking_first(self) -> None:
-        from textual.command import CommandPalette
-
-        from kneecoach.ui.screens.workout import WorkoutScreen
-
-        if isinstance(self.screen, CommandPalette) and self._under_palette is not None:
-            workout, self._under_palette = self._under_palette, None
-            self.pop_screen()  # the palette, closed without a choice
-            workout.resume_after_dialog()
-            workout.action_request_quit()
-        elif isinstance(self.screen, WorkoutScreen) and self.screen.workout.state != "finished":
-            self.screen.action_request_quit()
-        else:  # nothing is running, or the quit dialog itself is asking
-            self.exit(0)
+        self.dialogs.quit_asking_first()
 
     def on_command_palette_opened(self) -> None:
-        """The palette over a workout pauses it, so that no hold runs unseen."""
-        from kneecoach.ui.screens.workout import WorkoutScreen
-
-        under = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
-        if isinstance(under, WorkoutScreen):  # not over a dialog: that paused it already
-            self._under_palette = under
-            under.pause_for_dialog()
+        self.dialogs.palette_opened()
 
     def on_command_palette_closed(self) -> None:
-        """Closed, with or without a command: the workout carries on (before the
-        command runs, so that "Pause/resume" pauses and "Quit" asks)."""
-        workout, self._under_palette = self._under_palette, None
-        if workout is not None:
-            workout.resume_after_dialog()
+        self.dialogs.palette_closed()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from self.dialogs.palette_commands(screen)
 
     # -- for listeners, from any thread ------------------------------------------------
 
     def say(self, message: str) -> None:
         """A notification for the person, from any thread (a sound backend failing)."""
-        from kneecoach.ui.literal import as_markup
-
-        text = as_markup(message)  # an error's text may quote a file or a device name
-        self.from_any_thread(lambda: self.notify(text, severity="warning", timeout=6))
-
-    def ring(self) -> None:
-        self.from_any_thread(self.bell)
-
-    def flash(self) -> None:
-        """A visual cue: the screen lights up briefly (the bell's partner)."""
-
-        def light() -> None:
-            screen = self.screen
-            screen.add_class("-cue-flash")
-            self.set_timer(0.25, lambda: screen.remove_class("-cue-flash"))
-
-        self.from_any_thread(light)
-
-    def from_any_thread(self, action: Callable[[], object]) -> None:
-        """Run ``action`` now on the UI thread, or hand it there from a player's
-        watcher thread or the log's writer."""
-        if self._thread_id == threading.get_ident():
-            action()
-        else:
-            self.call_from_thread(action)
+        self.cues.say(message)
 
     def action_toggle_mute(self) -> None:
         """Sound off or on; a workout shows it beside the phase for as long as it lasts."""
@@ -440,84 +363,7 @@ class KneecoachApp(App[int]):
         if not workouts:
             self.notify("Sound off" if muted else "Sound on", timeout=2)
 
-    # -- command palette -------------------------------------------------------------
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from kneecoach.ui.screens.workout import WORKOUT_BINDINGS, WorkoutScreen
-
-        yield from super().get_system_commands(screen)
-        if isinstance(screen, WorkoutScreen):
-            for binding in WORKOUT_BINDINGS:
-                keys = binding.key_display or binding.key
-                run = partial(screen.run_action, binding.action)  # "app.x" reaches the app
-                title = binding.tooltip or binding.description
-                yield SystemCommand(title, f"Key: {keys}", run)
-
-
-def make_app(
-    sessions: Sequence[Session],
-    *,
-    start: Session | None = None,
-    data_dir: Path | None = None,
-    clock: Clock = time.monotonic,
-    speed: float = 1.0,
-    audio: str = "auto",
-    volume: int = 100,
-    voice: VoiceLevel = "coach",
-    live_ticker: bool = True,
-    acknowledgements: Acknowledgements | None = None,
-    listeners: Iterable[EventListener] | None = None,
-    theme: str | None = None,
-    logbook: Logbook | None = None,
-    progression: Mapping[str, Any] | None = None,
-    notices: Sequence[str] = (),
-    terminal_watch: TerminalWatch | None = None,
-    layout: str = "standard",
-    layout_memory: LayoutMemory | None = None,
-) -> KneecoachApp:
-    """The app ready-made, everything read already: for tests and benchmarks, which
-    pass a fake clock, stores and listeners. (The command line launches it with
-    ``launch_app`` instead, so that its first frame comes first.)"""
-    from kneecoach.engine.listeners import Listeners
-    from kneecoach.services.acknowledgements import (
-        FileAcknowledgements,
-        MemoryAcknowledgements,
-    )
-    from kneecoach.services.coach import Coach
-    from kneecoach.services.display import DisplayChoice
-
-    if acknowledgements is None:
-        acknowledgements = FileAcknowledgements(data_dir) if data_dir else MemoryAcknowledgements()
-    coach = Coach(
-        sessions,
-        start=start,
-        speed=speed,
-        logbook=logbook,
-        acknowledgements=acknowledgements,
-        progression=progression,
-    )
-    app = KneecoachApp(
-        clock=clock, live_ticker=live_ticker, theme=theme, terminal_watch=terminal_watch
-    )
-    group = Listeners(listeners or ())
-    if logbook is not None:
-        group.add(logbook)
-    if listeners is None and audio != "off":
-        group.add(_cue_listener(app, audio, volume, voice))
-    app.ready(coach, group, notices, DisplayChoice(layout, layout_memory))
-    return app
-
 
 def launch_app(launch: LaunchOptions, *, theme: str | None = None) -> KneecoachApp:
     """The app the command line runs: it draws, then reads (see the module's notes)."""
     return KneecoachApp(launch=launch, theme=theme)
-
-
-def _cue_listener(app: KneecoachApp, mode: str, volume: int, voice: VoiceLevel) -> EventListener:
-    from kneecoach.audio import CueListener, SoundBank, make_player, sound_folders
-    from kneecoach.settings.paths import voices_cache_dir
-
-    player = make_player(mode, ring=app.ring, flash=app.flash, notify=app.say)
-    cache = voices_cache_dir()
-    bank = SoundBank(sound_folders(cache), volume=volume)
-    return CueListener(bank, player, voice=voice, voices_cache=cache)

@@ -7,7 +7,7 @@ import pytest
 from kneecoach.services.acknowledgements import FileAcknowledgements, MemoryAcknowledgements
 from kneecoach.services.catalog import resolve, session_dirs
 from kneecoach.engine import EventKind
-from kneecoach.ui.app import make_app
+from kneecoach.ui.ready_made import make_app
 from kneecoach.ui.screens.confirm_quit import ConfirmQuit
 from kneecoach.ui.screens.picker import SessionPicker
 from kneecoach.ui.screens.safety import SafetyNotice

@@ -15,7 +15,8 @@ from textual.widgets import DataTable, Static
 from kneecoach.services.logbook import Logbook
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LogError, LoggedStep
-from kneecoach.ui.app import CSS_PATH, make_app
+from kneecoach.ui.app import CSS_PATH
+from kneecoach.ui.ready_made import make_app
 from kneecoach.ui.screens.history import HistoryScreen
 from kneecoach.ui.screens.pain import PainPrompt
 from kneecoach.ui.screens.picker import SessionPicker

@@ -13,7 +13,7 @@ from kneecoach.engine import build_plan
 from kneecoach.services.logbook import Logbook
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedStep
-from kneecoach.ui.app import make_app
+from kneecoach.ui.ready_made import make_app
 from kneecoach.ui.screens.pain import PainPrompt
 from kneecoach.ui.screens.resume import ResumePrompt
 from kneecoach.ui.screens.summary import SummaryScreen

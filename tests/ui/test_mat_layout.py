@@ -11,7 +11,7 @@ import pytest
 from kneecoach.services.acknowledgements import MemoryAcknowledgements
 from kneecoach.services.catalog import resolve, session_dirs
 from kneecoach.services.display import FileLayout, MemoryLayout
-from kneecoach.ui.app import make_app
+from kneecoach.ui.ready_made import make_app
 from kneecoach.ui.screens.summary import SummaryScreen
 from kneecoach.ui.screens.workout import WorkoutScreen
 from kneecoach.ui.widgets.countdown import Countdown

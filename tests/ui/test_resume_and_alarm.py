@@ -12,7 +12,7 @@ from kneecoach.services.acknowledgements import MemoryAcknowledgements
 from kneecoach.services.logbook import Logbook
 from kneecoach.store.records import LogError, local_midnight, to_text
 from kneecoach.store.schema import describe
-from kneecoach.ui.app import make_app
+from kneecoach.ui.ready_made import make_app
 from kneecoach.ui.screens.confirm_quit import ConfirmQuit
 from kneecoach.ui.screens.pain import PainPrompt
 from kneecoach.ui.screens.resume import ResumePrompt

@@ -19,7 +19,7 @@ from kneecoach.services.acknowledgements import MemoryAcknowledgements
 from kneecoach.services.catalog import Unusable
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedStep
-from kneecoach.ui.app import make_app
+from kneecoach.ui.ready_made import make_app
 from kneecoach.ui.screens.confirm_quit import ConfirmQuit
 from kneecoach.ui.screens.history import HistoryScreen
 from kneecoach.ui.screens.pain import PainPrompt

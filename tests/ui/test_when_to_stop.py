@@ -11,7 +11,7 @@ from kneecoach.services.acknowledgements import MemoryAcknowledgements
 from kneecoach.services.logbook import Logbook
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedStep
-from kneecoach.ui.app import make_app
+from kneecoach.ui.ready_made import make_app
 from kneecoach.ui.screens.pain import PainPrompt
 from kneecoach.ui.screens.picker import SessionPicker
 from kneecoach.ui.screens.when_to_stop import WhenToStop, when_to_stop_advice
