@@ -323,7 +323,7 @@ def countdown_heights() -> dict[tuple[str, int, int], int]:
 
     from kneecoach.engine import parse_session
     from kneecoach.services.acknowledgements import MemoryAcknowledgements
-    from kneecoach.ui.app import make_app
+    from kneecoach.ui.ready_made import make_app
     from kneecoach.ui.widgets.countdown import Countdown
 
     session = parse_session(HEIGHT_SESSION.encode(), "bench.yaml")

@@ -32,7 +32,6 @@ from textual.worker import Worker, WorkerState
 from kneecoach.engine.errors import UserError
 from kneecoach.ui.alarm import SaveAlarm
 from kneecoach.ui.exit_guard import ExitGuard, TerminalLost
-from kneecoach.ui.ready_made import make_app as make_app  # where the benchmarks find it
 from kneecoach.ui.screen_cues import ScreenCues, cue_listener
 from kneecoach.ui.screens.starting import StartingScreen
 from kneecoach.ui.terminal import TerminalWatch
