@@ -105,6 +105,29 @@ def _connect_uri(uri: str, busy_timeout: float) -> sqlite3.Connection:
     return connection
 
 
+class _Opening:
+    """A log being opened: if opening fails, the connection made so far is closed
+    and an SQLite error becomes a ``LogError`` that says what to do."""
+
+    def __init__(self, path: Path, busy_timeout: float) -> None:
+        self.path = path
+        self.busy_timeout = busy_timeout
+        self.connection: sqlite3.Connection | None = None
+
+    def __enter__(self) -> _Opening:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _: object
+    ) -> None:
+        if error is None:
+            return
+        if self.connection is not None:
+            self.connection.close()
+        if isinstance(error, sqlite3.Error):
+            raise describe(error, self.path, busy_timeout=self.busy_timeout) from error
+
+
 def open_read_only(folder: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
     """Open ``folder/kneecoach.db`` to read it and change nothing: no file or folder
     made, no mode changed, no migration. A log of an older version is read through
@@ -112,9 +135,8 @@ def open_read_only(folder: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.
     copied aside once, as when opening it to write)."""
     path = folder / FILE_NAME
     _check_header(path)
-    connection: sqlite3.Connection | None = None
-    try:
-        connection = connect_read_only(path, busy_timeout)
+    with _Opening(path, busy_timeout) as opening:
+        connection = opening.connection = connect_read_only(path, busy_timeout)
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > latest_version():
             raise _newer(path, version)
@@ -122,15 +144,9 @@ def open_read_only(folder: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.
             copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             connection.backup(copy)
             connection.close()
-            connection = copy
+            connection = opening.connection = copy
             migrate(connection)
         connection.execute("SELECT count(*) FROM workouts").fetchone()
-    except BaseException as error:
-        if connection is not None:
-            connection.close()
-        if isinstance(error, sqlite3.Error):
-            raise describe(error, path, busy_timeout=busy_timeout) from error
-        raise
     return connection
 
 
@@ -187,21 +203,14 @@ def open_database(folder: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.C
     _prepare_folder(folder)
     _create_owner_only(path)
     _check_header(path)
-    connection: sqlite3.Connection | None = None
-    try:
-        connection = connect(path, busy_timeout)
+    with _Opening(path, busy_timeout) as opening:
+        connection = opening.connection = connect(path, busy_timeout)
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > latest_version():
             raise _newer(path, version)
         _use_wal(connection, busy_timeout)
         migrate(connection)
         connection.execute("SELECT count(*) FROM workouts").fetchone()
-    except BaseException as error:
-        if connection is not None:
-            connection.close()
-        if isinstance(error, sqlite3.Error):
-            raise describe(error, path, busy_timeout=busy_timeout) from error
-        raise
     _owner_only_files(path)
     return connection
 
