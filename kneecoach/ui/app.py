@@ -305,7 +305,8 @@ class KneecoachApp(App[int]):
 
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
         if message.summary:
-            self.run_worker(self.flows.finish(message.workout), exclusive=True, group="flow")
+            finish = self.flows.finish(message.workout, gentler=message.gentler)
+            self.run_worker(finish, exclusive=True, group="flow")
 
     def on_workout_screen_layout_chosen(self, message: WorkoutScreen.LayoutChosen) -> None:
         """`l` on the workout screen: the layout from now on, remembered off this thread."""

@@ -218,8 +218,9 @@ class WorkoutFlows:
             )
         await self.app.push_screen(screen)
 
-    async def finish(self, workout: Workout) -> None:
-        """Pain after the workout and a note, then the summary."""
+    async def finish(self, workout: Workout, *, gentler: bool = False) -> None:
+        """Pain after the workout and a note, then the summary (``gentler``: it was
+        the gentler workout, which the summary says)."""
         logbook = self.coach.logbook
         if self.coach.asks_pain and logbook is not None and workout.speed == 1:
             answer: PainAnswer = await self.app.push_screen_wait(
@@ -227,6 +228,8 @@ class WorkoutFlows:
             )
             logbook.after(workout, answer.pain, answer.note)
             pain = (logbook.pain_before(workout), answer.pain)
-            await self.app.push_screen(SummaryScreen(workout, pain=pain, note=answer.note))
+            await self.app.push_screen(
+                SummaryScreen(workout, pain=pain, note=answer.note, gentler=gentler)
+            )
             return
-        await self.app.push_screen(SummaryScreen(workout))
+        await self.app.push_screen(SummaryScreen(workout, gentler=gentler))

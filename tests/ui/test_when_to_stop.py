@@ -14,10 +14,11 @@ from kneecoach.store.records import LoggedStep
 from kneecoach.ui.ready_made import make_app
 from kneecoach.ui.screens.pain import PainPrompt
 from kneecoach.ui.screens.picker import SessionPicker
+from kneecoach.ui.screens.summary import SummaryScreen
 from kneecoach.ui.screens.when_to_stop import WhenToStop, when_to_stop_advice
 from kneecoach.ui.screens.workout import WorkoutScreen
 from tests.conftest import FakeClock, session_from_yaml
-from tests.ui.test_logged_workouts import TIMED, answer, read
+from tests.ui.test_logged_workouts import TIMED, answer, read, run_to_end
 
 # the clamshell ranges, so that a gentler workout is shorter than today's dose
 RANGED = TIMED.replace(
@@ -80,9 +81,27 @@ async def test_pain_of_6_before_a_workout_asks_and_a_gentler_one_runs_at_the_low
         holds = {s.seconds for s in screen.workout.plan.steps if s.kind == "hold"}
         assert holds == {3}  # the lowest dose the session allows
         assert "Gentler today" in str(screen.query_one("#banner").render())
+        await run_to_end(pilot, clock)
+        await answer(pilot, "2", "enter")
+        await answer(pilot, "enter")
+        assert isinstance(app.screen, SummaryScreen)
+        said = str(app.screen.query_one("#summary-time").render())
+        assert "A gentler workout: every exercise at its lowest dose" in said
         app.coach.logbook.writer.flush()
     [workout] = read(tmp_path)
     assert (workout.pain_before, workout.pain_choice) == (6, PainChoice.GENTLER)
+
+
+async def test_the_summary_of_a_workout_at_todays_dose_says_nothing_of_gentler(tmp_path):
+    app, clock, session = app_with_log(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await answer(pilot, "1", "enter")
+        await run_to_end(pilot, clock)
+        await answer(pilot, "1", "enter")
+        await answer(pilot, "enter")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "gentler" not in str(app.screen.query_one("#summary-time").render())
 
 
 async def test_pain_of_5_before_a_workout_asks_nothing(tmp_path):

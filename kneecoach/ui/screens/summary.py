@@ -18,6 +18,12 @@ from kneecoach.text import EXERCISE_OUTCOME_MARK, clock_text, pain_score
 from kneecoach.ui.literal import line, lines, literal
 
 
+GENTLER_NOTE = (
+    "A gentler workout: every exercise at its lowest dose. It does not set your doses, "
+    "nor count towards stepping them up."
+)
+
+
 class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "done", "Done"),
@@ -33,9 +39,11 @@ class SummaryScreen(Screen[None]):
         *,
         pain: tuple[int | None, int | None] | None = None,
         note: str = "",
+        gentler: bool = False,
     ) -> None:
         super().__init__()
         self.workout = workout
+        self.gentler = gentler  # at the lowest doses, this once: the summary says so
         self.pain = pain  # before and after, when asked (None: skipped)
         self.note = note
         self.summary = summarize(
@@ -61,6 +69,8 @@ class SummaryScreen(Screen[None]):
             literal(self.workout.plan.session.title),
             line("Workout time (rests included, pauses not): ", (time, "b")),
         ]
+        if self.gentler:
+            rows.append(literal(GENTLER_NOTE))
         if self.pain is not None:
             before, after = (pain_score(p) for p in self.pain)
             saved = " after — saved in your log"

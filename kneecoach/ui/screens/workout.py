@@ -115,10 +115,11 @@ class WorkoutScreen(Screen[None]):
     class Finished(Message):
         """The session ended; ``summary``: show the summary (False: the person quit)."""
 
-        def __init__(self, workout: Workout, summary: bool) -> None:
+        def __init__(self, workout: Workout, summary: bool, gentler: bool = False) -> None:
             super().__init__()
             self.workout = workout
             self.summary = summary
+            self.gentler = gentler  # it was the gentler workout, at the lowest doses
 
     class LayoutChosen(Message):
         """`l`: the layout from now on ("standard" or "mat"), for the app to remember."""
@@ -230,7 +231,9 @@ class WorkoutScreen(Screen[None]):
             self.listeners.handle(event, self.workout)
             self.post_message(self.EngineEvent(event, self.workout))
             if event.kind is EventKind.SESSION_DONE:
-                self.post_message(self.Finished(self.workout, self.summary_on_finish))
+                self.post_message(
+                    self.Finished(self.workout, self.summary_on_finish, self.gentler)
+                )
         if tick.events:
             self.listeners.flush(self.workout)
 
