@@ -22,6 +22,7 @@ import time
 import urllib.parse
 from datetime import datetime
 from pathlib import Path
+from typing import Self
 
 from kneecoach.engine.files import make_private_folder
 from kneecoach.store.migrations import ALL_MIGRATIONS, Migration
@@ -114,7 +115,7 @@ class _Opening:
         self.busy_timeout = busy_timeout
         self.connection: sqlite3.Connection | None = None
 
-    def __enter__(self) -> _Opening:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -57,6 +58,23 @@ def hanging(items: Iterable[tuple[str, str, str]]) -> Table:
     for marker, text, style in items:
         grid.add_row(Text(marker), literal(text), style=style or None)
     return grid
+
+
+def bullets(items: Iterable[str]) -> Table:
+    """Texts from files as a bulleted list, each wrapped under its own text."""
+    return hanging(("•", text, "") for text in items)
+
+
+def stacked(*parts: RenderableType) -> Group:
+    """Parts one under the other, each text ending its own line (``literal`` and
+    ``lines`` leave the line open, as a single widget's content wants)."""
+    ended: list[RenderableType] = []
+    for part in parts:
+        if isinstance(part, Text):
+            part = part.copy()
+            part.end = "\n"
+        ended.append(part)
+    return Group(*ended)
 
 
 def lines(rows: Iterable[Text | str]) -> Text:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from rich.console import Group
 
+from kneecoach.engine import EventKind
 from kneecoach.services.acknowledgements import FileAcknowledgements, MemoryAcknowledgements
 from kneecoach.services.catalog import resolve, session_dirs
-from kneecoach.engine import EventKind
 from kneecoach.ui.ready_made import make_app
 from kneecoach.ui.screens.confirm_quit import ConfirmQuit
 from kneecoach.ui.screens.picker import SessionPicker
@@ -15,6 +16,7 @@ from kneecoach.ui.screens.summary import SummaryScreen
 from kneecoach.ui.screens.workout import WorkoutScreen
 from kneecoach.ui.widgets.countdown import Countdown
 from tests.conftest import FakeClock, session_from_yaml
+from tests.ui.rendered import plain
 
 SHORT = """
 id: short
@@ -92,7 +94,10 @@ async def advance(pilot, clock, seconds):
 
 
 def shown(app, selector):
-    return str(app.screen.query_one(selector).render())
+    widget = app.screen.query_one(selector)
+    if isinstance(widget.content, Group):  # points that wrap under their own text
+        return plain(widget)
+    return str(widget.render())
 
 
 def countdown(app) -> Countdown:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from kneecoach.services.acknowledgements import MemoryAcknowledgements
 from kneecoach.engine import build_plan
+from kneecoach.services.acknowledgements import MemoryAcknowledgements
 from kneecoach.services.logbook import Logbook
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedStep

@@ -58,10 +58,10 @@ def test_the_dialog_says_what_each_article_says_and_no_more():
     advice = when_to_stop_advice()
     goodrx, cleveland = advice
     # GoodRx Health: approval first, avoid what makes it worse; no 24 hours there
-    assert goodrx.startswith("• GoodRx Health:")
+    assert goodrx.startswith("GoodRx Health:")
     assert "physical therapist" in goodrx and "worse" in goodrx and "24" not in goodrx
     # the 24 hours are the Cleveland Clinic's alone
-    assert cleveland.startswith("• Cleveland Clinic:") and "more than 24 hours" in cleveland
+    assert cleveland.startswith("Cleveland Clinic:") and "more than 24 hours" in cleveland
 
 
 async def test_pain_of_6_before_a_workout_asks_and_a_gentler_one_runs_at_the_lowest_dose(

@@ -3,6 +3,7 @@ time (then with the keys as well)."""
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from kneecoach.engine import Session
-from kneecoach.ui.literal import lines, literal
+from kneecoach.ui.literal import bullets, lines, literal, stacked
 
 GENERAL = (
     "Check with a doctor or physiotherapist before you start this programme.",
@@ -36,20 +37,19 @@ KEYS = (
 )
 
 
-def notice_text(session: Session, with_keys: bool) -> Text:
+def notice_text(session: Session, with_keys: bool) -> Group:
     """The safety notice; as help (``with_keys``), the keys come first: that is what
-    a person pressing ? mid-workout is looking for."""
-    rows: list[Text | str] = []
+    a person pressing ? mid-workout is looking for. Each point wraps under its own
+    text, not under its bullet."""
+    parts: list[RenderableType] = []
     if with_keys:
-        rows += [literal("Keys", "b")]
-        rows += [f"  {key:<8} {what}" for key, what in KEYS]
-        rows += [""]
-    rows += [literal("Before you start", "b")]
-    rows += [f"• {text}" for text in (*GENERAL, *session.safety)]
+        parts += [literal("Keys", "b")]
+        parts += [lines(f"  {key:<8} {what}" for key, what in KEYS), Text()]
+    parts += [literal("Before you start", "b"), bullets((*GENERAL, *session.safety))]
     if session.avoid:
-        rows += ["", literal("While your knee recovers, avoid", "b")]
-        rows += [f"• {text}" for text in session.avoid]
-    return lines(rows)
+        parts += [Text(), literal("While your knee recovers, avoid", "b")]
+        parts += [bullets(session.avoid)]
+    return stacked(*parts)
 
 
 class SafetyNotice(ModalScreen[bool]):

@@ -17,7 +17,6 @@ from kneecoach.engine.summary import summarize
 from kneecoach.text import EXERCISE_OUTCOME_MARK, clock_text, pain_score
 from kneecoach.ui.literal import line, lines, literal
 
-
 GENTLER_NOTE = (
     "A gentler workout: every exercise at its lowest dose. It does not set your doses, "
     "nor count towards stepping them up."

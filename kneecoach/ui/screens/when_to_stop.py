@@ -11,6 +11,7 @@ than goes on.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from kneecoach.engine.outcomes import PainChoice
-from kneecoach.ui.literal import line, lines
+from kneecoach.ui.literal import bullets, line, literal, stacked
 
 # What each article says, in kneecoach's words: GoodRx Health says to get a
 # provider's or physical therapist's approval first and to avoid what makes the
@@ -42,8 +43,8 @@ def when_to_stop_title(pain: int, moment: str) -> str:
 
 
 def when_to_stop_advice() -> list[str]:
-    """What the articles advise, one line each, said as each publisher says it."""
-    return [f"• {publisher}: {advice}" for publisher, advice in ADVICE]
+    """What the articles advise, one point each, said as each publisher says it."""
+    return [f"{publisher}: {advice}" for publisher, advice in ADVICE]
 
 
 class WhenToStop(ModalScreen[PainChoice]):
@@ -64,20 +65,18 @@ class WhenToStop(ModalScreen[PainChoice]):
         with Vertical(id="dialog"):
             yield Static(when_to_stop_title(self.pain, self.moment), id="dialog-title")
             yield Static(
-                lines(
-                    [
-                        "What the articles behind kneecoach's programmes advise:",
-                        *when_to_stop_advice(),
-                        "",
-                        line(
-                            ("g", "b"),
-                            " a gentler workout: every exercise at its lowest dose, this once · ",
-                            ("s", "b"),
-                            " stop for today · ",
-                            ("a", "b"),
-                            " go on anyway",
-                        ),
-                    ]
+                stacked(
+                    literal("What the articles behind kneecoach's programmes advise:"),
+                    bullets(when_to_stop_advice()),
+                    Text(),
+                    line(
+                        ("g", "b"),
+                        " a gentler workout: every exercise at its lowest dose, this once · ",
+                        ("s", "b"),
+                        " stop for today · ",
+                        ("a", "b"),
+                        " go on anyway",
+                    ),
                 ),
                 id="notice",
             )
