@@ -286,7 +286,7 @@ class KneecoachApp(App[int]):
 
         extra = self.launch.extra_dirs if self.launch else ()
         self.run_worker(
-            lambda: write_report(self, self.coach, Path.cwd(), extra),
+            lambda: write_report(self, self.coach, Path.cwd(), extra, self.report_opener),
             thread=True, group="report", exclusive=True,
         )  # fmt: skip
 

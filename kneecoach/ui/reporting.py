@@ -15,21 +15,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
-from textual.app import SuspendNotSupported
+from textual.app import App, SuspendNotSupported
 
 from kneecoach.engine.errors import UserError
 
 if TYPE_CHECKING:
     from kneecoach.services.coach import Coach
-    from kneecoach.ui.app import KneecoachApp
 
-Opener = Callable[[Path], bool]
+Opener = Callable[[Path], bool]  # True when a browser was started
 
 
 def write_report(
-    app: KneecoachApp, coach: Coach, folder: Path, extra_dirs: Sequence[str] = ()
+    app: App[int],
+    coach: Coach,
+    folder: Path,
+    extra_dirs: Sequence[str] = (),
+    opener: Opener | None = None,
 ) -> None:
-    """On a worker thread: write the report, then ask the UI thread to say where."""
+    """On a worker thread: write the report, then ask the UI thread to say where.
+    ``opener``: how to open it when asked (None: the browser)."""
     from kneecoach.services.catalog import discover, session_dirs
     from kneecoach.services.report.make import make_report, report_request
     from kneecoach.services.report.page import period_text
@@ -48,21 +52,20 @@ def write_report(
         return
     covered = f"{period_text(data.period.start, data.period.end)}, "
     covered += plural(data.workouts, "workout")
-    app.call_from_thread(show_written, app, path, covered)
+    app.call_from_thread(show_written, app, path, covered, opener or _browser)
 
 
-def show_written(app: KneecoachApp, path: Path, covered: str) -> None:
+def show_written(app: App[int], path: Path, covered: str, opener: Opener) -> None:
     from kneecoach.ui.screens.report_written import ReportWritten
 
     def chosen(open_it: bool | None) -> None:
         if open_it:
-            open_report(app, path)
+            open_report(app, path, opener)
 
     app.push_screen(ReportWritten(path, covered), chosen)
 
 
-def open_report(app: KneecoachApp, path: Path) -> None:
-    opener: Opener = app.report_opener or _browser
+def open_report(app: App[int], path: Path, opener: Opener) -> None:
     if app.is_headless:
         opened = opener(path)
     else:
