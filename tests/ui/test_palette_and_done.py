@@ -15,6 +15,7 @@ from tests.conftest import session_from_yaml
 from tests.ui.test_app_pilot import SHORT, build
 from tests.ui.test_logged_workouts import answer, run_to_end
 from tests.ui.test_when_to_stop import app_with_log
+from tests.ui.waiting import until
 
 
 @pytest.fixture
@@ -24,8 +25,7 @@ def short():
 
 async def open_palette(pilot) -> None:
     await pilot.press("ctrl+p")
-    for _ in range(5):
-        await pilot.pause()
+    await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "the palette")
 
 
 async def test_the_palette_pauses_the_workout_while_it_is_open(short):
@@ -33,7 +33,7 @@ async def test_the_palette_pauses_the_workout_while_it_is_open(short):
     async with app.run_test(size=(100, 30)) as pilot:
         workout = app.screen.workout
         await open_palette(pilot)
-        assert isinstance(app.screen, CommandPalette) and workout.state == "paused"
+        await until(pilot, lambda: workout.state == "paused", "the workout paused")
         clock.advance(30)  # time passes while it is open: nothing runs unseen
         await pilot.press("escape")
         await pilot.pause()
@@ -54,16 +54,13 @@ async def test_the_palettes_own_quit_goes_through_the_quit_dialog(short):
         )
         await pilot.press(*"quit")
         found = app.screen.query_one(CommandList)
-        for _ in range(50):  # the palette searches on a worker
-            await pilot.pause(0.02)
-            if found.highlighted is not None:
-                break
+        # the palette searches on a worker
+        await until(pilot, lambda: found.highlighted is not None, "a command highlighted")
         chosen = str(found.get_option_at_index(found.highlighted).prompt)
         assert "Quit the application as soon as possible" in chosen  # Textual's own Quit
         await pilot.press("enter")
-        for _ in range(3):
-            await pilot.pause()
-        assert isinstance(app.screen, ConfirmQuit) and workout.state == "paused"
+        await until(pilot, lambda: isinstance(app.screen, ConfirmQuit), "the quit dialog")
+        assert workout.state == "paused"
         await pilot.press("n")  # keep going
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen) and workout.state == "running"
@@ -82,9 +79,8 @@ async def test_quit_from_the_palette_can_finish_and_ask_the_pain_after(tmp_path)
         await pilot.pause()
         assert isinstance(app.screen, ConfirmQuit)
         await pilot.press("f")  # finish early
-        for _ in range(3):
-            await pilot.pause()
-        assert isinstance(app.screen, PainPrompt)  # the pain-after question, as with `q`
+        # the pain-after question, as with `q`
+        await until(pilot, lambda: isinstance(app.screen, PainPrompt), "the pain question")
 
 
 async def test_done_goes_back_to_the_picker_it_was_started_from(tmp_path):
