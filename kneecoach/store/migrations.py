@@ -242,4 +242,63 @@ _V4 = _statements(
     """,
 )
 
-ALL_MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3, _V4)
+# Version 5: each exercise's tally per workout, kept as steps are logged, so that a
+# report over ten years reads ~25,000 rows instead of grouping ~400,000 steps.
+# A step logged again (the same ``step_index``, after going back) replaces the
+# earlier one: only the latest row of each step counts. ``done``, ``cut_short`` and
+# ``skipped`` count the holds and reps; ``hold_seconds`` is the longest hold planned,
+# ``reps`` and ``sets`` the highest rep and set numbers, ``sides`` how many sides
+# (a one-sided exercise counts one). ``kneecoach.store.doses`` reads it.
+TALLY_COLUMNS = """
+    sum(kind IN ('hold', 'rep') AND outcome IN ('done', 'extended')),
+    sum(kind IN ('hold', 'rep') AND outcome = 'cut short'),
+    sum(kind IN ('hold', 'rep') AND outcome = 'skipped'),
+    max(CASE WHEN kind = 'hold' THEN planned_seconds END),
+    max(rep), max(set_number), count(DISTINCT coalesce(side, ''))
+"""
+_V5 = _statements(
+    """
+    CREATE TABLE workout_tallies (
+        workout_id TEXT NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        part TEXT NOT NULL DEFAULT '',
+        done INTEGER NOT NULL,
+        cut_short INTEGER NOT NULL,
+        skipped INTEGER NOT NULL,
+        hold_seconds REAL,
+        reps INTEGER,
+        sets INTEGER,
+        sides INTEGER NOT NULL,
+        PRIMARY KEY (workout_id, exercise, part)
+    ) WITHOUT ROWID
+    """,
+    f"""
+    CREATE TRIGGER steps_update_tally AFTER INSERT ON steps
+    WHEN NEW.kind != 'timed'
+    BEGIN
+        INSERT OR REPLACE INTO workout_tallies
+            (workout_id, exercise, part, done, cut_short, skipped, hold_seconds, reps,
+             sets, sides)
+        SELECT NEW.workout_id, NEW.exercise, coalesce(NEW.part, ''), {TALLY_COLUMNS}
+        FROM steps
+        WHERE id IN (
+            SELECT max(id) FROM steps
+            WHERE workout_id = NEW.workout_id AND exercise = NEW.exercise
+              AND part IS NEW.part
+            GROUP BY step_index
+        ) AND kind != 'timed';
+    END
+    """,
+    f"""
+    INSERT INTO workout_tallies
+        (workout_id, exercise, part, done, cut_short, skipped, hold_seconds, reps, sets,
+         sides)
+    SELECT workout_id, exercise, coalesce(part, ''), {TALLY_COLUMNS}
+    FROM steps
+    WHERE id IN (SELECT max(id) FROM steps GROUP BY workout_id, step_index)
+      AND kind != 'timed'
+    GROUP BY workout_id, exercise, coalesce(part, '')
+    """,
+)
+
+ALL_MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _v3, _V4, _V5)

@@ -128,12 +128,14 @@ def test_commands_that_read_change_nothing(capsys, log_folder, tmp_path, argv, o
 
 
 def damage_the_steps(folder: Path) -> bytes:
-    """Spoil the pages of the steps table only: the log opens, reading steps fails."""
+    """Spoil the pages of the steps table and of the tallies kept of them only: the
+    log opens, reading steps (or working out a dose from them) fails."""
     db = folder / "kneecoach.db"
     connection = sqlite3.connect(db)
     try:
         pages = [row[0] for row in connection.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'steps' AND pagetype = 'leaf'")]  # fmt: skip
+            "SELECT pageno FROM dbstat WHERE name IN ('steps', 'workout_tallies')"
+            " AND pagetype = 'leaf'")]  # fmt: skip
     except sqlite3.OperationalError:
         pytest.skip("this SQLite has no dbstat table to find the steps' pages with")
     finally:
