@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kneecoach.engine.events import Outcome, StepRecord
 from kneecoach.engine.model import Exercise
-from kneecoach.engine.outcomes import ExerciseOutcome, classify_exercise
+from kneecoach.engine.outcomes import ExerciseOutcome, WorkoutStatus, classify_exercise
 from kneecoach.engine.plan import Step
 
 
@@ -35,6 +35,13 @@ class WorkoutSummary:
     @property
     def finished_early(self) -> bool:
         return not self.complete
+
+    @property
+    def status(self) -> WorkoutStatus:
+        """What the log calls a workout that reached its end: completed only when
+        every work step was done, as the summary screen says; anything skipped, cut
+        short or stopped by sharp pain makes it finished early."""
+        return WorkoutStatus.COMPLETED if self.complete else WorkoutStatus.FINISHED_EARLY
 
     @property
     def sharp_pain(self) -> list[Exercise]:

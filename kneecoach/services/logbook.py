@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kneecoach.engine import Event, EventKind, Outcome, Session, StepRecord, Workout
 from kneecoach.engine.outcomes import PainChoice, WorkoutStatus
+from kneecoach.engine.summary import summarize
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import LoggedStep, LoggedWorkout, SharpPain, local_date, utc_now
 from kneecoach.store.recovery import Imported, RecoveryFile, import_recoveries
@@ -132,7 +133,10 @@ class Logbook:
         elif event.kind in (EventKind.SET_DONE, EventKind.EXERCISE_DONE):
             self.writer.checkpoint()  # the WAL back into the log, between sets
         elif event.kind is EventKind.SESSION_DONE:
-            status = WorkoutStatus.FINISHED_EARLY if event.early else WorkoutStatus.COMPLETED
+            # as the summary screen will say: one definition of a completed workout
+            exercises = workout.plan.session.exercises
+            summary = summarize(exercises, workout.records, workout.sharp_pain)
+            status = WorkoutStatus.FINISHED_EARLY if event.early else summary.status
             self._end(workout, status)
 
     def _end(self, workout: Workout, status: WorkoutStatus) -> None:

@@ -87,6 +87,30 @@ async def test_a_whole_workout_is_logged_with_pain_and_note(tmp_path):
     assert all(abs(s.actual_seconds - s.planned_seconds) < 1e-6 for s in workout.steps)
 
 
+async def test_reaching_the_end_with_a_hold_skipped_is_finished_early_on_screen_and_in_the_log(
+    tmp_path,
+):
+    app, clock, session = app_with_log(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await answer(pilot, "2", "enter")
+        screen = app.screen
+        assert isinstance(screen, WorkoutScreen)
+        while screen.workout.step.kind != "hold":  # past the get-ready
+            clock.advance(0.5)
+            screen.tick()
+        await pilot.press("s")  # one hold skipped; everything else runs to the end
+        await run_to_end(pilot, clock)
+        await answer(pilot, "1", "enter")
+        await answer(pilot, "enter")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Session finished early" in str(app.screen.query_one("#summary-title").render())
+        app.coach.logbook.writer.flush()
+        [workout] = read(tmp_path)
+    assert workout.status == "finished early"
+    assert [s.outcome for s in workout.steps].count("skipped") == 1
+
+
 async def test_a_skipped_pain_question_is_not_a_zero(tmp_path):
     app, clock, _ = app_with_log(tmp_path)
     async with app.run_test() as pilot:
