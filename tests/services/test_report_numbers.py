@@ -156,6 +156,23 @@ def test_a_morning_after_above_the_safe_limit_and_the_pain_before_has_not_settle
     ]  # fmt: skip
 
 
+def test_sharp_pain_is_a_flag_naming_the_exercises_as_the_session_does():
+    from kneecoach.store.records import SharpPain
+
+    at = datetime(2024, 5, 6, 7, 10, tzinfo=UTC)
+    pains = (SharpPain("clam", at, 3, None, "left"), SharpPain("clam", at, 5, None, "right"),
+             SharpPain("raise", at, 9, "front", "left"))  # fmt: skip
+    w = LoggedWorkout("w", "s", "S", at, DONE, sharp_pain=pains)
+    names = {"clam": "Clamshell", "raise/front": "Leg raise: Front"}
+    flags = workout_flags(w, PainLimits(2, 5), UTC, names)
+    assert [(f.kind, f.text) for f in flags] == [
+        ("sharp", "sharp pain during Clamshell, Leg raise: Front")
+    ]
+    # a workout with nothing said but sharp pain is on the page all the same
+    [entry] = pain_entries([w], PainLimits(2, 5), UTC, {"s": names})
+    assert entry.flags == tuple(flags)
+
+
 def test_the_limits_are_the_users_progression_settings():
     assert pain_limits() == PainLimits(2, 5)
     assert pain_limits({"acceptable_pain": 4, "safe_pain": 1}) == PainLimits(1, 4)

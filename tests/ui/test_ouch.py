@@ -48,7 +48,7 @@ async def test_ouch_notes_sharp_pain_skips_the_rest_and_steps_the_dose_back(tmp_
         assert clam.status is ExerciseOutcome.SHARP_PAIN
         assert bridge.status is ExerciseOutcome.DONE
         text = str(app.screen.query_one("#summary-time").render())
-        assert "Sharp pain: Clamshell. Its dose steps back next time" in text
+        assert "Sharp pain: Clamshell. Next time its dose steps back" in text
         app.coach.logbook.writer.flush()
         # the next plan steps it back, and says why
         reasons = app.coach.plan_for(session).reasons

@@ -124,7 +124,7 @@ def report_data(
         adherence=Adherence(target, tuple(weeks), dict(statuses)),
         calendar=tuple(tuple(week) for week in report_calendar(real, period, tz=tz)),
         limits=limits,
-        pain=tuple(pain_entries(real, limits, tz)),
+        pain=tuple(pain_entries(real, limits, tz, names)),
         exercises=tuple(exercise_groups(real, list(records), list(tallies), names or {}, tz)),
     )
 

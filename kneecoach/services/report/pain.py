@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from kneecoach.engine import ProgressionRule, merge_rule
 from kneecoach.store.records import LoggedWorkout
+from kneecoach.text import unit_name
 
 
 class PainLimits(NamedTuple):
@@ -27,7 +28,7 @@ class PainLimits(NamedTuple):
 class Flag(NamedTuple):
     day: date
     workout_id: str
-    kind: str  # "pain" or "morning"
+    kind: str  # "pain", "morning" or "sharp" (sharp pain reported during it)
     text: str
 
 
@@ -39,13 +40,20 @@ PAIN_ANSWERS = (
 
 
 def workout_flags(
-    workout: LoggedWorkout, limits: PainLimits, tz: tzinfo | None = None
+    workout: LoggedWorkout,
+    limits: PainLimits,
+    tz: tzinfo | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> list[Flag]:
-    """Pain above the acceptable limit (each answer), and a morning after that had
-    not settled: pain still there a day later, when the articles say to see a
-    clinician."""
+    """Sharp pain reported during it (``names``: the session's names of its
+    exercises), pain above the acceptable limit (each answer), and a morning after
+    that had not settled: pain still there a day later, when the articles say to
+    see a clinician."""
     day = workout.day(tz)
     flags = []
+    where = dict.fromkeys(unit_name(pain.key, names) for pain in workout.sharp_pain)
+    if where:
+        flags.append(Flag(day, workout.id, "sharp", "sharp pain during " + ", ".join(where)))
     for name, when in PAIN_ANSWERS:
         value = getattr(workout, name)
         if value is not None and value > limits.acceptable:
@@ -81,19 +89,24 @@ class PainEntry(NamedTuple):
 
 
 def pain_entries(
-    workouts: Iterable[LoggedWorkout], limits: PainLimits, tz: tzinfo | None = None
+    workouts: Iterable[LoggedWorkout],
+    limits: PainLimits,
+    tz: tzinfo | None = None,
+    names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[PainEntry]:
-    """Every real workout with an answer or a note, in start order. Workouts quit
-    before any work are kept: pain reported before quitting is still pain."""
+    """Every real workout with an answer, a note or a flag, in start order. Workouts
+    quit before any work are kept: pain reported before quitting is still pain.
+    ``names``: per session id, its exercises' names."""
     entries = []
     for w in workouts:
         if w.is_rehearsal:
             continue
+        flags = workout_flags(w, limits, tz, (names or {}).get(w.session))
         entry = PainEntry(
             w.id, w.day(tz), w.started_at, w.title, w.pain_before, w.pain_after,
-            w.morning_after_pain, w.note, tuple(workout_flags(w, limits, tz)),
+            w.morning_after_pain, w.note, tuple(flags),
         )  # fmt: skip
-        if entry.scored or entry.note:
+        if entry.scored or entry.note or entry.flags:
             entries.append(entry)
     return entries
 

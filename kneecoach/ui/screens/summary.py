@@ -82,8 +82,8 @@ class SummaryScreen(Screen[None]):
                 line(
                     ("Sharp pain: ", "b"),
                     (painful, "b"),
-                    ". Its dose steps back next time; if the pain stays, get advice"
-                    " before you do it again.",
+                    ". Next time its dose steps back, unless it is already the lowest;"
+                    " if the pain stays, get advice before you do it again.",
                 )
             )
         return lines(rows)

@@ -309,15 +309,16 @@ class WorkoutScreen(Screen[None]):
 
     def action_sharp_pain(self) -> None:
         """`o` (ouch): sharp pain now. It is logged on this exercise, the rest of the
-        exercise is skipped, and its dose steps back next time."""
+        exercise is skipped, and its dose steps back next time (if it can)."""
         step = self.workout.report_sharp_pain(self.clock())
         self.tick()
         if step is not None:
             name = self.workout.plan.session.exercises[step.exercise_index].name
             self.notify(
                 as_markup(
-                    f"Sharp pain noted on {name}: skipped, and its dose steps back next time."
-                    " If the pain stays, stop for today (q, then f)."
+                    f"Sharp pain noted on {name}: skipped. Next time its dose steps back,"
+                    " unless it is already the lowest. If the pain stays, stop for today"
+                    " (q, then f)."
                 ),
                 severity="warning",
                 timeout=10,
