@@ -26,14 +26,22 @@ MUTED_MARK = "✕ sound off"
 
 
 def phase_word(snapshot: Snapshot) -> str:
-    """The phase in a word or two; a pause does not hide it (``status_marks`` says so)."""
+    """The phase in a word or two, with the side where one is being worked, so that
+    it can be read from the floor: "HOLD LEFT", "SWITCH TO RIGHT" (what the side
+    names, the leg working or the foot forward, is in the title and the counters).
+    A pause does not hide it (``status_marks`` says so)."""
     if snapshot.state == "finished":
         return "DONE"
-    if snapshot.step is None:
+    step = snapshot.step
+    if step is None:
         return ""
-    if snapshot.step.kind == "timed" and snapshot.exercise is not None:
+    if step.kind == "timed" and snapshot.exercise is not None:
         return snapshot.exercise.name.upper()
-    return PHASE_WORDS[snapshot.step.kind]
+    if step.side and step.kind == "switch":
+        return f"SWITCH TO {step.side.upper()}"
+    if step.side and step.kind in ("prepare", "hold", "rep"):
+        return f"{PHASE_WORDS[step.kind]} {step.side.upper()}"
+    return PHASE_WORDS[step.kind]
 
 
 def phase_class(snapshot: Snapshot) -> str:

@@ -58,7 +58,7 @@ async def test_the_countdown_is_as_tall_as_the_issue_asks(size, rows):
     async with app.run_test(size=size) as pilot:
         await into_first_hold(pilot, clock)
         countdown = app.screen.query_one(Countdown)
-        assert countdown.content[:2] == ("HOLD", "3")
+        assert countdown.content[:2] == ("HOLD LEFT", "3")  # the side, big too
         assert countdown.digit_rows >= rows
 
 
@@ -135,7 +135,7 @@ async def test_every_size_and_a_resize_mid_hold(layout, size):
         screen.tick()
         await pilot.pause()
         countdown = screen.query_one(Countdown)
-        assert countdown.content[0] == "HOLD" and countdown.digit_rows >= 3
+        assert countdown.content[0] == "HOLD LEFT" and countdown.digit_rows >= 3
         assert countdown.region.height >= countdown.digit_rows
         assert screen.query_one("#counters").region.height >= 1
         figure = screen.query_one(FigureView)

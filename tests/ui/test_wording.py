@@ -187,3 +187,26 @@ def test_a_wrapped_instruction_goes_on_under_its_text_not_under_its_number():
     assert rows[0] == " 1. Lie on your side with your"
     assert rows[1].startswith("    knees bent")  # under "Lie", not under "1."
     assert rows[-2:] == ["10. Squat [B] stays as", "    written."]
+
+
+def test_the_big_phase_word_says_which_side_from_the_floor(cleveland):
+    """Every step of the clamshell (worked on each side) in the words the big
+    countdown shows: the side with the get-ready, the work and the switch; none
+    with a rest."""
+    workout = Workout(build_plan(cleveland), clock=FakeClock())
+    workout.start()
+    words: dict[tuple[str, str | None], set[str]] = {}
+    while workout.state != "finished":
+        snapshot = workout.tick().snapshot
+        step = snapshot.step
+        if step is not None and step.exercise == "clamshell":
+            words.setdefault((step.kind, step.side), set()).add(phase_word(snapshot))
+        elif words:
+            break  # past the clamshell
+        workout.skip_step()
+    assert words[("prepare", "left")] == {"GET READY LEFT"}
+    assert words[("hold", "left")] == {"HOLD LEFT"} and words[("hold", "right")] == {"HOLD RIGHT"}
+    assert words[("switch", "right")] == {"SWITCH TO RIGHT"}
+    assert {word for (kind, _), found in words.items() if kind == "rest" for word in found} == {
+        "REST"
+    }
