@@ -12,6 +12,7 @@ ask nothing: they are not real workouts.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import App
 
 from kneecoach.engine import Session, Workout
@@ -87,7 +88,7 @@ class WorkoutFlows:
         if self.coach.logbook is not None:
             if await self._ask_morning_after():  # stopped for today
                 if self.coach.start is not None:  # `run SESSION`: nothing else to show
-                    self.app.exit(0)
+                    self.app.exit(0, message=Text(STOPPED))
                 return
             if await self._offer_resume():
                 return
@@ -195,8 +196,8 @@ class WorkoutFlows:
                     self.gentler_next = False
                     if from_picker:
                         self.app.notify(STOPPED, timeout=10)
-                    else:  # `run SESSION`: nothing else to show
-                        self.app.exit(0)
+                    else:  # `run SESSION`: nothing else to show, but that it is saved
+                        self.app.exit(0, message=Text(STOPPED))
                     return
         self.gentler_next = False  # this once
         await self._run(session, pain_before=pain, pain_choice=choice)

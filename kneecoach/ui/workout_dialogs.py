@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
     from kneecoach.engine import Session
     from kneecoach.services.logbook import Logbook
     from kneecoach.ui.screens.workout import WorkoutScreen
+
+# Said in the terminal after the app has gone, so that a person who quit knows
+# where their workout stands.
+CARRY_ON = "Saved. Start kneecoach again today to carry on where you stopped."
+QUIT = "Stopped. This workout was not logged."
 
 
 class WorkoutDialogs:
@@ -50,7 +56,7 @@ class WorkoutDialogs:
                 if logbook is not None:
                     logbook.interrupt(screen.workout)
                 screen.action_quit_now()  # straight out: no summary screen
-                self.app.exit(0)
+                self.app.exit(0, message=Text(CARRY_ON if logbook is not None else QUIT))
             else:
                 screen.resume_after_dialog()
 

@@ -239,5 +239,7 @@ def test_without_a_sound_device_the_app_falls_back_and_the_screen_stays_clean(
         tmux.wait_text("Quit")
         tmux.keys("y")
         assert wait_file(exit_file, tmux).strip() == "EXIT=0"
+        # once the screen is gone, one line says where the workout stands
+        tmux.wait_text("Saved. Start kneecoach again today to carry on where you stopped.")
     finally:
         tmux.kill()
