@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib.util
 import shutil
 import statistics
 import subprocess
@@ -34,7 +33,6 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from types import ModuleType
 
 from textual.app import App
 from textual.screen import Screen
@@ -44,18 +42,10 @@ from kneecoach.store.log import WorkoutLog
 from kneecoach.ui.app import CSS_PATH
 from kneecoach.ui.screens.history import LIMIT, HistoryScreen
 
+import store_bench  # the script beside this one (Python puts its folder on the path)
+
 TARGET_MS = 200.0
 SIZE = (100, 30)
-
-
-def store_bench() -> ModuleType:
-    """``store_bench.py`` is a script, not a package: load it from its path."""
-    path = Path(__file__).with_name("store_bench.py")
-    spec = importlib.util.spec_from_file_location("store_bench", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 class TableScreen(Screen[None]):
@@ -142,7 +132,7 @@ def main() -> int:
 def run(root: Path, runs: int, kneecoach: str) -> int:
     today = date.today()
     folder = root / "data"
-    count, steps, seconds = store_bench().generate(folder, today)
+    count, steps, seconds = store_bench.generate(folder, today)
     print(f"generated {count} workouts, {steps} steps in {seconds:.1f} s", file=sys.stderr)
 
     log = WorkoutLog(folder)

@@ -29,7 +29,6 @@ table goes to stdout, per-run figures to stderr; exit status 0 whatever the numb
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import shutil
 import sqlite3
@@ -41,7 +40,6 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from types import ModuleType
 
 from kneecoach.services.catalog import discover, session_dirs
 from kneecoach.services.report.adherence import report_period
@@ -50,6 +48,8 @@ from kneecoach.services.report.page import render_page
 from kneecoach.store import schema
 from kneecoach.store.log import WorkoutLog
 from kneecoach.store.records import local_midnight, to_text
+
+import store_bench  # the script beside this one (Python puts its folder on the path)
 
 TARGET_MS = 1000.0
 TEN_YEARS = timedelta(days=3660)
@@ -64,16 +64,6 @@ connection.execute(
     (sys.argv[2],),
 ).fetchall()
 """
-
-
-def store_bench() -> ModuleType:
-    """``store_bench.py`` is a script, not a package: load it from its path."""
-    path = Path(__file__).with_name("store_bench.py")
-    spec = importlib.util.spec_from_file_location("store_bench", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def timed(work: Callable[[], object]) -> float:
@@ -107,7 +97,7 @@ def main() -> int:
 def run(root: Path, runs: int) -> int:
     today = date.today()
     folder = root / "data"
-    count, steps, seconds = store_bench().generate(folder, today)
+    count, steps, seconds = store_bench.generate(folder, today)
     print(f"generated {count} workouts, {steps} steps in {seconds:.1f} s", file=sys.stderr)
     log = WorkoutLog(folder)
     sessions = discover(session_dirs()).sessions
