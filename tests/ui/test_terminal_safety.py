@@ -127,13 +127,18 @@ async def test_every_screen_of_a_workout_shows_hostile_text_literally():
         assert_clean(app, "Evil [B]title[/B]", NAME)
 
 
-async def test_the_quit_dialog_and_the_note_after_a_workout():
-    session = hostile()
+def running(session):
+    """The app straight into ``session`` (its notice already read), ticked by hand."""
     clock = FakeClock()
     app = make_app(
         [session], start=session, clock=clock, live_ticker=False, audio="off",
-        acknowledgements=MemoryAcknowledgements({"hostile"}),
+        acknowledgements=MemoryAcknowledgements({session.id}),
     )  # fmt: skip
+    return app, clock
+
+
+async def test_the_quit_dialog_and_the_note_after_a_workout():
+    app, _ = running(hostile())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmQuit)
@@ -188,12 +193,7 @@ async def test_the_history_of_a_hostile_log(tmp_path):
 
 
 async def test_a_terminal_too_small_says_so_and_keeps_the_seconds():
-    session = hostile()
-    clock = FakeClock()
-    app = make_app(
-        [session], start=session, clock=clock, live_ticker=False, audio="off",
-        acknowledgements=MemoryAcknowledgements({"hostile"}),
-    )  # fmt: skip
+    app, clock = running(hostile())
     async with app.run_test(size=(40, 10)) as pilot:
         screen = app.screen
         assert isinstance(screen, WorkoutScreen)
@@ -225,11 +225,7 @@ async def test_the_smallest_size_fits_the_countdown_whatever_the_names():
             for n in range(3)
         )
     )  # fmt: skip
-    clock = FakeClock()
-    app = make_app(
-        [long], start=long, clock=clock, live_ticker=False, audio="off",
-        acknowledgements=MemoryAcknowledgements({"long"}),
-    )  # fmt: skip
+    app, clock = running(long)
     async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
         screen = app.screen
         column = screen.query_one("#clock-column")
