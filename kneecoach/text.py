@@ -11,7 +11,7 @@ history screen. Plain functions of plain values: no Textual, no database.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from kneecoach.engine.model import DoseEnd, Part, Progression, Range, dose_limits
@@ -170,9 +170,13 @@ def workout_notes(
     where sharp pain was reported ("gentler · sharp pain: Clamshell")."""
     pieces = [PAIN_CHOICE_NOTE[choice]] if choice is not None else []
     if sharp_pain:
-        where = dict.fromkeys(unit_name(key, names) for key in sharp_pain)
-        pieces.append("sharp pain: " + ", ".join(where))
+        pieces.append("sharp pain: " + exercise_names(sharp_pain, names))
     return " · ".join(pieces)
+
+
+def exercise_names(keys: Iterable[str], names: Mapping[str, str] | None = None) -> str:
+    """Dose keys as their names, each once, in order: "Clamshell, Wall sit"."""
+    return ", ".join(dict.fromkeys(unit_name(key, names) for key in keys))
 
 
 def streak_text(current: int, longest: int) -> str:

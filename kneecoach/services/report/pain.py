@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from kneecoach.engine import ProgressionRule, merge_rule
 from kneecoach.store.records import LoggedWorkout
-from kneecoach.text import unit_name
+from kneecoach.text import exercise_names
 
 
 class PainLimits(NamedTuple):
@@ -51,9 +51,9 @@ def workout_flags(
     see a clinician."""
     day = workout.day(tz)
     flags = []
-    where = dict.fromkeys(unit_name(pain.key, names) for pain in workout.sharp_pain)
-    if where:
-        flags.append(Flag(day, workout.id, "sharp", "sharp pain during " + ", ".join(where)))
+    if workout.sharp_pain:
+        where = exercise_names((pain.key for pain in workout.sharp_pain), names)
+        flags.append(Flag(day, workout.id, "sharp", f"sharp pain during {where}"))
     for name, when in PAIN_ANSWERS:
         value = getattr(workout, name)
         if value is not None and value > limits.acceptable:
